@@ -1,0 +1,398 @@
+#!/usr/bin/env bash
+# Builds the real Dockerfile with podman, runs the image and tests it as a user would.
+#
+# Self-sufficient: installs its Debian packages, makes local stand-ins for the official .NET base
+# images (they cannot be pulled here) and caches them between runs, builds the image, runs the
+# container with its ports published on 127.0.0.1 only, waits on its HEALTHCHECK, runs the JS
+# contract suite and the Node.js samples against it over http and https (trusting the certificate
+# fetched from the container), checks non-root, persistence of /data, a custom port, SIGTERM
+# shutdown, then removes its containers and volumes. Its last line is "N passed, M failed".
+#
+# Environment (all optional):
+#   SDK_IMAGE, RUNTIME_IMAGE  use these base images instead of building local stand-ins
+#   CONTAINER_WORK_DIR        scratch space for the stand-in root file system (default /var/tmp/acs-emulator-ci)
+#   CONTAINER_SKIP_JS=1       skip the JS suite and samples (image checks only)
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WORK=${CONTAINER_WORK_DIR:-/var/tmp/acs-emulator-ci}
+RECIPE=r1                       # bump when the stand-in recipe below changes
+IMAGE=localhost/acs-identity-emulator:ci
+LABEL=acs-emulator-ci=1
+RUN_ID=$$
+TMP=$(mktemp -d)
+CONTAINERS=()
+VOLUMES=()
+
+PASSED=0
+FAILED=0
+FAILURES=()
+ok()  { PASSED=$((PASSED + 1)); echo "  PASS  $1"; }
+bad() { FAILED=$((FAILED + 1)); FAILURES+=("$1"); echo "  FAIL  $1${2:+ -- $2}"; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+log() { echo "[container] $*"; }
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+# podman with the runtime that works here; its complaints about the missing systemd (health-check
+# timers) are noise: this script drives the health check itself with `podman healthcheck run`.
+pm() {
+    podman --runtime runc "$@" 2> >(grep -v -e 'systemd connection' -e 'systemd-run' -e '^Getting image source' \
+        -e '^Copying blob' -e '^Copying config' -e '^Writing manifest' -e '^Storing signatures' >&2)
+}
+
+finish() {
+    local rc=$?
+    for c in "${CONTAINERS[@]}"; do podman --runtime runc rm -f -t 0 "$c" >/dev/null 2>&1; done
+    for v in "${VOLUMES[@]}"; do podman --runtime runc volume rm -f "$v" >/dev/null 2>&1; done
+    rm -rf "$TMP"
+    if ((${#FAILURES[@]})); then
+        echo "[container] failed checks:"
+        printf '  - %s\n' "${FAILURES[@]}"
+    fi
+    echo "$PASSED passed, $FAILED failed"
+    if ((FAILED > 0 || rc != 0)); then exit 1; fi
+    exit 0
+}
+trap finish EXIT
+# Stop means stop: end the whole script (the EXIT trap still cleans up).
+trap 'bad "interrupted"; exit 1' INT TERM
+
+fatal() { bad "$1" "${2:-}"; exit 1; }
+
+# --------------------------------------------------------------------------------------------
+# 1. Tools
+# --------------------------------------------------------------------------------------------
+need=()
+for tool in podman runc debootstrap curl; do command -v "$tool" >/dev/null || need+=("$tool"); done
+command -v node >/dev/null || fatal "node is on PATH (needed for the JS suite and samples)"
+if ((${#need[@]})); then
+    log "installing ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    { apt-get update -q && apt-get install -y -q "${need[@]}"; } >"$TMP/apt.log" 2>&1 \
+        || { tail -20 "$TMP/apt.log"; fatal "apt-get install ${need[*]}"; }
+fi
+# The default ulimits and runtime fail here (cgroups v1 without systemd, restricted rlimits).
+if ! grep -qs '^default_ulimits *= *\[\]' /etc/containers/containers.conf; then
+    mkdir -p /etc/containers
+    printf '[containers]\ndefault_ulimits = []\n' >/etc/containers/containers.conf
+fi
+# Leftovers of an earlier, killed run of this script (only containers it labelled).
+for c in $(podman --runtime runc ps -aq --filter "label=$LABEL" 2>/dev/null); do
+    podman --runtime runc rm -f -t 0 "$c" >/dev/null 2>&1
+done
+for v in $(podman --runtime runc volume ls -q --filter "label=$LABEL" 2>/dev/null); do
+    podman --runtime runc volume rm -f "$v" >/dev/null 2>&1
+done
+
+# --------------------------------------------------------------------------------------------
+# 2. Base images: the official ones, or local stand-ins built from this machine's Debian mirror
+#    and its own .NET install (cached in podman's store, keyed by the .NET versions).
+# --------------------------------------------------------------------------------------------
+debian_mirror() {
+    # First "deb" URI of the machine's apt sources that serves the main suite (not -security).
+    local f
+    for f in /etc/apt/sources.list.d/*.sources; do
+        [[ -f $f ]] || continue
+        awk 'BEGIN { RS = ""; FS = "\n" }
+             { uri = ""; suites = ""; types = ""
+               for (i = 1; i <= NF; i++) {
+                   if ($i ~ /^URIs:/)   { sub(/^URIs:[ \t]*/, "", $i); split($i, u, /[ \t]+/); uri = u[1] }
+                   if ($i ~ /^Suites:/) { suites = " " $i " " }
+                   if ($i ~ /^Types:/)  { types = $i }
+               }
+               if (uri != "" && types ~ /(^|[ \t])deb([ \t]|$)/ && suites ~ / [a-z]+ / && uri !~ /security/) { print uri; exit }
+             }' "$f"
+    done
+    cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
+        | awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { if ($i !~ /security/) print $i; break } }'
+}
+
+image_exists() { podman --runtime runc image exists "$1" 2>/dev/null; }
+
+build_standins() {
+    local dotnet_root sdk_version rt_version base sdk rt rootfs mirror ctr mnt
+    dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
+    sdk_version=$(ls "$dotnet_root/sdk" | sort -V | tail -1)
+    rt_version=$(ls "$dotnet_root/shared/Microsoft.AspNetCore.App" | sort -V | tail -1)
+    base=localhost/acs-emulator-ci/debian:bookworm-$RECIPE
+    sdk=localhost/acs-emulator-ci/dotnet-sdk:$sdk_version-$RECIPE
+    rt=localhost/acs-emulator-ci/aspnet:$rt_version-$RECIPE
+    SDK_IMAGE=$sdk
+    RUNTIME_IMAGE=$rt
+    if image_exists "$sdk" && image_exists "$rt"; then
+        log "stand-in base images cached: $sdk, $rt"
+        return 0
+    fi
+
+    if ! image_exists "$base"; then
+        mirror=$(debian_mirror | head -1)
+        [[ -n $mirror ]] || fatal "found the Debian mirror in /etc/apt/sources.list.d"
+        rootfs=$WORK/rootfs-$RUN_ID
+        mkdir -p "$WORK"
+        log "debootstrap bookworm from the machine's apt mirror (about 30 s)"
+        debootstrap --variant=minbase --include=ca-certificates,libicu72,tzdata \
+            bookworm "$rootfs" "$mirror" >"$TMP/debootstrap.log" 2>&1 \
+            || { tail -20 "$TMP/debootstrap.log"; rm -rf "$rootfs"; fatal "debootstrap of the stand-in root file system"; }
+        # Like the official images: a non-root user `app`, UID/GID 1654.
+        chroot "$rootfs" groupadd --system --gid=1654 app
+        chroot "$rootfs" useradd --no-log-init --system --uid=1654 --gid=app --create-home app 2>/dev/null
+        # Trim like a -slim image, and trust what this machine trusts (its egress goes through a
+        # TLS-inspecting proxy whose CA the machine's bundle holds; the official images need not).
+        rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
+            "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* "$rootfs"/usr/share/locale/*
+        cp /etc/ssl/certs/ca-certificates.crt "$rootfs/etc/ssl/certs/ca-certificates.crt"
+        tar -C "$rootfs" -c . | pm import --change 'CMD ["/bin/bash"]' - "$base" >/dev/null \
+            || { rm -rf "$rootfs"; fatal "podman import of the Debian stand-in"; }
+        rm -rf "$rootfs"
+    fi
+
+    ctr=$(pm create "$base" true) && mnt=$(pm mount "$ctr") || fatal "mount the Debian stand-in"
+    local -a common=(--change 'ENV APP_UID=1654' --change 'ENV ASPNETCORE_HTTP_PORTS=8080'
+        --change 'ENV DOTNET_RUNNING_IN_CONTAINER=true'
+        --change "ENV DOTNET_VERSION=$rt_version" --change "ENV ASPNET_VERSION=$rt_version")
+    local d=${dotnet_root#/}
+    mkdir -p "$TMP/link/usr/bin" && ln -sfn "/$d/dotnet" "$TMP/link/usr/bin/dotnet"
+    if ! image_exists "$rt"; then
+        log "making runtime stand-in $rt from $dotnet_root"
+        tar -c -C "$mnt" . -C "$TMP/link" usr/bin/dotnet \
+                -C / "$d/dotnet" "$d/host" "$d/shared" $(cd / && ls -d "$d"/*.txt 2>/dev/null) \
+            | pm import "${common[@]}" - "$rt" >/dev/null || fatal "podman import of the runtime stand-in"
+    fi
+    if ! image_exists "$sdk"; then
+        log "making SDK stand-in $sdk from $dotnet_root"
+        tar -c -C "$mnt" . -C "$TMP/link" usr/bin/dotnet -C / "$d" \
+            | pm import "${common[@]}" --change 'ENV DOTNET_GENERATE_ASPNET_CERTIFICATE=false' \
+                --change 'ENV DOTNET_NOLOGO=true' --change "ENV DOTNET_SDK_VERSION=$sdk_version" \
+                --change 'ENV NUGET_XMLDOC_MODE=skip' --change 'ENV DOTNET_CLI_TELEMETRY_OPTOUT=1' \
+                --change "ENV NUGET_CERT_REVOCATION_MODE=${NUGET_CERT_REVOCATION_MODE:-online}" \
+                - "$sdk" >/dev/null || fatal "podman import of the SDK stand-in"
+    fi
+    pm umount "$ctr" >/dev/null
+    pm rm -f "$ctr" >/dev/null
+}
+
+if [[ -n ${SDK_IMAGE:-} && -n ${RUNTIME_IMAGE:-} ]]; then
+    log "base images given: $SDK_IMAGE, $RUNTIME_IMAGE"
+else
+    t=$(now)
+    build_standins
+    log "base images ready in $(secs "$t" "$(now)") s"
+fi
+
+# --------------------------------------------------------------------------------------------
+# 3. Build the real Dockerfile (docker format: the OCI format drops HEALTHCHECK).
+#    --network=host: the build's `dotnet restore` reaches NuGet the way this machine does.
+#    The machine's NuGet.Config goes in as a build secret, so a private feed would work too.
+# --------------------------------------------------------------------------------------------
+echo "== image"
+build_args=(--network=host --format docker --layers
+    --build-arg "SDK_IMAGE=$SDK_IMAGE" --build-arg "RUNTIME_IMAGE=$RUNTIME_IMAGE")
+nuget_config=${NUGET_CONFIG_FILE:-$HOME/.nuget/NuGet/NuGet.Config}
+[[ -s $nuget_config ]] && build_args+=(--secret "id=nugetconfig,src=$nuget_config")
+t=$(now)
+if pm build "${build_args[@]}" --label "$LABEL" -t "$IMAGE" -f "$ROOT/Dockerfile" "$ROOT" >"$TMP/build.log" 2>&1; then
+    BUILD_SECONDS=$(secs "$t" "$(now)")
+    ok "image builds from the real Dockerfile (${BUILD_SECONDS} s)"
+else
+    grep -E 'error|Error|STEP' "$TMP/build.log" | tail -40
+    fatal "image builds from the real Dockerfile"
+fi
+# Old untagged layers of earlier builds (kept a day for the layer cache).
+pm image prune -f --filter until=24h >/dev/null 2>&1 || true
+
+inspect_image() { pm image inspect "$IMAGE" --format "$1"; }
+IMAGE_BYTES=$(inspect_image '{{.Size}}')
+user=$(inspect_image '{{.Config.User}}')
+check "image runs as a non-root user by default (USER '$user')" \
+    test -n "$user" -a "$user" != 0 -a "$user" != root
+ports=$(inspect_image '{{range $p, $_ := .Config.ExposedPorts}}{{$p}} {{end}}')
+check "image exposes 8080 and 8443 ($ports)" \
+    bash -c "[[ ' $ports' == *' 8080/tcp '* && ' $ports' == *' 8443/tcp '* ]]"
+check "image declares VOLUME /data" \
+    bash -c "[[ '$(inspect_image '{{range $v, $_ := .Config.Volumes}}{{$v}} {{end}}')' == *'/data '* ]]"
+hc=$(inspect_image '{{json .HealthCheck}}')
+check "image HEALTHCHECK runs the emulator's own probe" \
+    bash -c "[[ '$hc' == *'--health-check'* ]]"
+check "image publishes a portable app (framework-dependent, no apphost, no runtime identifier)" \
+    pm run --rm --entrypoint /bin/sh "$IMAGE" -c \
+        'test -f /app/Emulator.dll && test ! -e /app/Emulator && ! grep -q "Version=v[0-9.]*/" /app/Emulator.deps.json'
+
+# --------------------------------------------------------------------------------------------
+# 4. Run it
+# --------------------------------------------------------------------------------------------
+port_free() { node -e 'const s=require("net").createServer();s.once("error",()=>process.exit(1));s.listen(+process.argv[1],"127.0.0.1",()=>s.close(()=>process.exit(0)))' "$1"; }
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+
+# wait_for SECONDS COMMAND...: polls every 0.1 s; prints the seconds it took since $T0.
+wait_for() {
+    local limit=$1; shift
+    local deadline; deadline=$(awk -v t="$(date +%s.%N)" -v l="$limit" 'BEGIN { printf "%.3f", t + l }')
+    while :; do
+        if "$@" >/dev/null 2>&1; then secs "$T0" "$(now)"; return 0; fi
+        awk -v d="$deadline" -v t="$(date +%s.%N)" 'BEGIN { exit !(t > d) }' && return 1
+        sleep 0.1
+    done
+}
+http_ok() { curl -fsS --max-time 2 -o /dev/null "$@"; }
+healthy() { podman --runtime runc healthcheck run "$1" >/dev/null 2>&1; }
+state() { pm inspect "$1" --format "$2" 2>/dev/null; }
+mem_of() { pm stats --no-stream --no-reset --format '{{.MemUsage}}' "$1" 2>/dev/null | awk -F' / ' '{ print $1 }'; }
+show_logs() { echo "---- logs of $1 (last 40 lines)"; pm logs --tail 40 "$1" 2>&1 | sed 's/^/    /'; echo "----"; }
+
+# stop_and_check NAME: podman stop (SIGTERM, 10 s grace), then exit code and time.
+stop_and_check() {
+    local name=$1 t code
+    t=$(now)
+    pm stop -t 10 "$name" >/dev/null
+    STOP_SECONDS=$(secs "$t" "$(now)")
+    code=$(state "$name" '{{.State.ExitCode}}')
+    STOP_CODE=$code
+    check "$name stops on SIGTERM within 5 s (took ${STOP_SECONDS} s)" \
+        awk -v s="$STOP_SECONDS" 'BEGIN { exit !(s < 5) }'
+    check "$name exits cleanly on SIGTERM (exit code $code)" test "$code" = 0
+    [[ $code == 0 ]] || show_logs "$name"
+}
+
+VOLUME=acs-emulator-ci-data-$RUN_ID
+pm volume create --label "$LABEL" "$VOLUME" >/dev/null && VOLUMES+=("$VOLUME")
+
+# Container A: the README's one-liner (with a named volume), published on 127.0.0.1 only; the
+# documented host ports when they are free here, any free ones otherwise.
+echo "== container A: docker run as documented"
+if port_free 8080 && port_free 8443; then HTTP_PORT=8080; HTTPS_PORT=8443; else HTTP_PORT=$(free_port); HTTPS_PORT=$(free_port); fi
+A=acs-emulator-ci-a-$RUN_ID
+HTTP_URL=http://127.0.0.1:$HTTP_PORT
+HTTPS_URL=https://localhost:$HTTPS_PORT
+T0=$(now)
+if ! pm run -d --name "$A" --label "$LABEL" \
+        -p "127.0.0.1:$HTTP_PORT:8080" -p "127.0.0.1:$HTTPS_PORT:8443" -v "$VOLUME:/data" "$IMAGE" >/dev/null; then
+    fatal "container A starts"
+fi
+CONTAINERS+=("$A")
+if READY_SECONDS=$(wait_for 60 http_ok "$HTTP_URL/emulator/health/ready"); then
+    ok "A answers /emulator/health/ready on the published HTTP port (${READY_SECONDS} s after podman run)"
+else
+    show_logs "$A"; fatal "A answers /emulator/health/ready on the published HTTP port within 60 s"
+fi
+if HEALTHY_SECONDS=$(wait_for 60 healthy "$A"); then
+    ok "A's HEALTHCHECK passes (${HEALTHY_SECONDS} s after podman run)"
+else
+    show_logs "$A"; bad "A's HEALTHCHECK passes within 60 s"
+fi
+check "A reports health status 'healthy' ($(state "$A" '{{.State.Health.Status}}'))" \
+    test "$(state "$A" '{{.State.Health.Status}}')" = healthy
+uid=$(pm exec "$A" id -u 2>/dev/null)
+check "A's process runs as non-root (uid $uid)" test -n "$uid" -a "$uid" != 0
+t=$(now); podman --runtime runc exec "$A" dotnet /app/Emulator.dll --health-check >/dev/null 2>&1; PROBE_SECONDS=$(secs "$t" "$(now)")
+
+curl -fsS "$HTTP_URL/emulator/info" >"$TMP/info-a.json" 2>/dev/null
+ACCESS_KEY=$(node -e '
+    const i = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const cs = (i.connectionStrings && i.connectionStrings.http) || "";
+    console.log(i.accessKey || (/accesskey=(.*)$/i.exec(cs) || [])[1] || "")' "$TMP/info-a.json" 2>/dev/null)
+check "A's /emulator/info gives the access key" test -n "$ACCESS_KEY"
+
+curl -fsS "$HTTP_URL/emulator/certificate" -o "$TMP/emulator-a.pem" 2>/dev/null
+check "A serves its HTTPS certificate as PEM at /emulator/certificate" \
+    grep -q -- '-----BEGIN CERTIFICATE-----' "$TMP/emulator-a.pem"
+check "A's HTTPS port is trusted with that certificate alone ($HTTPS_URL, no -k)" \
+    http_ok --cacert "$TMP/emulator-a.pem" "$HTTPS_URL/emulator/health/ready"
+
+sleep 3
+IDLE_MEM=$(mem_of "$A")
+log "A idle memory after start: ${IDLE_MEM:-unknown}"
+
+# --------------------------------------------------------------------------------------------
+# 5. The JS contract suite and the Node.js samples against the container, http and https
+# --------------------------------------------------------------------------------------------
+if [[ ${CONTAINER_SKIP_JS:-0} == 1 ]]; then
+    log "CONTAINER_SKIP_JS=1: JS suite and samples skipped"
+else
+    echo "== JS contract suite against container A (http and https)"
+    if [[ -f $ROOT/contract-tests/js/run.sh ]]; then
+        if (cd "$ROOT/contract-tests/js" && CONTRACT_TARGETS=emulator EMULATOR_URL="$HTTP_URL" \
+                EMULATOR_HTTPS_URL="$HTTPS_URL" EMULATOR_CA_CERT="$TMP/emulator-a.pem" \
+                TEST_REPORTER=spec bash ./run.sh) >"$TMP/js-suite.log" 2>&1; then
+            ok "JS contract suite passes against the container ($(grep -E '^(ℹ|#) (tests|pass|fail|skipped) [0-9]+$' "$TMP/js-suite.log" | sed -E 's/^(ℹ|#) //' | paste -sd, - | sed 's/,/, /g'))"
+        else
+            tail -150 "$TMP/js-suite.log"
+            bad "JS contract suite passes against the container"
+        fi
+    else
+        bad "JS contract suite present (contract-tests/js/run.sh)"
+    fi
+
+    echo "== Node.js samples against container A"
+    if [[ -f $ROOT/samples/run-node-samples.sh ]]; then
+        for scheme in http https; do
+            if [[ $scheme == http ]]; then base=$HTTP_URL; else base=$HTTPS_URL; fi
+            if COMMUNICATION_SERVICES_CONNECTION_STRING="endpoint=$base/;accesskey=$ACCESS_KEY" \
+                    NODE_EXTRA_CA_CERTS="$TMP/emulator-a.pem" \
+                    bash "$ROOT/samples/run-node-samples.sh" >"$TMP/samples-$scheme.log" 2>&1; then
+                ok "Node.js samples run to the end against the container over $scheme"
+            else
+                tail -60 "$TMP/samples-$scheme.log"
+                bad "Node.js samples run to the end against the container over $scheme"
+            fi
+        done
+    else
+        bad "Node.js samples present (samples/run-node-samples.sh)"
+    fi
+    BUSY_MEM=$(mem_of "$A")
+    log "A memory after the suites: ${BUSY_MEM:-unknown}"
+fi
+
+echo "== stopping container A"
+stop_and_check "$A"
+A_STOP_SECONDS=$STOP_SECONDS
+A_STOP_CODE=$STOP_CODE
+
+# --------------------------------------------------------------------------------------------
+# 6. Container B: the same volume (certificate and keys must survive), a custom port (the
+#    HEALTHCHECK must follow it), HTTPS moved too, and a read-only root file system.
+# --------------------------------------------------------------------------------------------
+echo "== container B: same /data volume, custom ports, read-only root file system"
+B=acs-emulator-ci-b-$RUN_ID
+B_HTTP=$(free_port); B_HTTPS=$(free_port)
+T0=$(now)
+if pm run -d --name "$B" --label "$LABEL" --read-only \
+        -e Server__HttpPort=9090 -e Server__HttpsPort=9443 \
+        -p "127.0.0.1:$B_HTTP:9090" -p "127.0.0.1:$B_HTTPS:9443" -v "$VOLUME:/data" "$IMAGE" >/dev/null; then
+    CONTAINERS+=("$B")
+    if s=$(wait_for 60 http_ok "http://127.0.0.1:$B_HTTP/emulator/health/ready"); then
+        ok "B answers on its custom HTTP port 9090 (${s} s)"
+    else
+        show_logs "$B"; bad "B answers on its custom HTTP port 9090"
+    fi
+    if s=$(wait_for 60 healthy "$B"); then
+        ok "B's HEALTHCHECK follows Server__HttpPort=9090 (${s} s)"
+    else
+        bad "B's HEALTHCHECK follows Server__HttpPort=9090"
+    fi
+    check "B's health probe fails when nothing answers on the port it is given" \
+        bash -c "! podman --runtime runc exec -e Server__HttpPort=1 '$B' dotnet /app/Emulator.dll --health-check >/dev/null 2>&1"
+    curl -fsS "http://127.0.0.1:$B_HTTP/emulator/certificate" -o "$TMP/emulator-b.pem" 2>/dev/null
+    check "B keeps A's certificate (same /data volume)" cmp -s "$TMP/emulator-a.pem" "$TMP/emulator-b.pem"
+    check "clients that trusted A still trust B over HTTPS" \
+        http_ok --cacert "$TMP/emulator-a.pem" "https://localhost:$B_HTTPS/emulator/health/ready"
+    curl -fsS "http://127.0.0.1:$B_HTTP/emulator/info" >"$TMP/info-b.json" 2>/dev/null
+    check "B keeps A's generated access key" grep -qF -- "$ACCESS_KEY" "$TMP/info-b.json"
+    echo "== stopping container B"
+    stop_and_check "$B"
+else
+    bad "container B starts"
+fi
+
+# --------------------------------------------------------------------------------------------
+# 7. Figures
+# --------------------------------------------------------------------------------------------
+echo "== figures"
+awk -v b="$IMAGE_BYTES" 'BEGIN { printf "  image size:                 %.0f MB (%d bytes; on the stand-in base image)\n", b / 1e6, b }'
+echo "  image build:                ${BUILD_SECONDS:-?} s"
+echo "  podman run -> ready (HTTP): ${READY_SECONDS:-?} s"
+echo "  podman run -> healthy:      ${HEALTHY_SECONDS:-?} s"
+echo "  one health probe:           ${PROBE_SECONDS:-?} s"
+echo "  idle memory:                ${IDLE_MEM:-?}"
+echo "  memory after the suites:    ${BUSY_MEM:-n/a}"
+echo "  podman stop (SIGTERM):      ${A_STOP_SECONDS:-?} s, exit code ${A_STOP_CODE:-?}"
