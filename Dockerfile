@@ -33,8 +33,8 @@ FROM ${RUNTIME_IMAGE} AS runtime
 WORKDIR /app
 
 # Every option is also settable with -e (the double underscore is the configuration separator).
-#   Server__HttpPort        HTTP port inside the container (0 disables HTTP)
-#   Server__HttpsPort       HTTPS port inside the container (0 disables HTTPS)
+#   Server__HttpPort        HTTP port inside the container (the HEALTHCHECK follows it)
+#   Server__HttpsPort       HTTPS port inside the container (-1 turns HTTPS off)
 #   Server__ListenAddress   address Kestrel binds to; * is every interface
 #   Server__DataDirectory   generated certificate, signing key, access key and resource id
 #   Resource__AccessKey, Resource__Id, Resource__Location, Resource__EndpointHost

@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+
+namespace Emulator.Admin;
+
+/// <summary>Why <c>/emulator/tokens/validate</c> rejected a token.</summary>
+public enum TokenInvalidReason
+{
+    [JsonStringEnumMemberName("malformed")]
+    Malformed,
+
+    [JsonStringEnumMemberName("unknownSigningKey")]
+    UnknownSigningKey,
+
+    [JsonStringEnumMemberName("invalidSignature")]
+    InvalidSignature,
+
+    [JsonStringEnumMemberName("otherResource")]
+    OtherResource,
+
+    [JsonStringEnumMemberName("unknownIdentity")]
+    UnknownIdentity,
+
+    [JsonStringEnumMemberName("identityDeleted")]
+    IdentityDeleted,
+
+    [JsonStringEnumMemberName("revoked")]
+    Revoked,
+
+    [JsonStringEnumMemberName("expired")]
+    Expired,
+}

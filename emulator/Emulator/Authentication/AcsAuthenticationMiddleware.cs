@@ -1,0 +1,78 @@
+using Emulator.Configuration;
+using Emulator.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Emulator.Authentication;
+
+/// <summary>
+/// Reads the body of every emulated request once and authenticates the caller (HMAC access key or Entra ID bearer
+/// token) before routing, so wrong credentials never reach a handler.
+/// </summary>
+public sealed partial class AcsAuthenticationMiddleware(
+    RequestDelegate next,
+    HmacAuthenticator hmac,
+    EntraTokenValidator entra,
+    IOptions<ServerOptions> server,
+    ILogger<AcsAuthenticationMiddleware> logger)
+{
+    private readonly int _bodyLimit = server.Value.MaxRequestBodyBytes;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var body = await RequestBody.ReadAsync(context.Request, _bodyLimit, context.RequestAborted);
+        if (body is null)
+        {
+            await new AcsErrorResult(AcsErrors.BodyTooLarge(_bodyLimit)).ExecuteAsync(context);
+            return;
+        }
+
+        context.Features.Set(body);
+        var error = await AuthenticateAsync(context, body);
+        if (error is not null)
+        {
+            LogRejected(logger, context.Request.Method, context.Request.Path, error.Code, context.TraceIdentifier);
+            await new AcsErrorResult(error).ExecuteAsync(context);
+            return;
+        }
+
+        await next(context);
+    }
+
+    private async Task<AcsError?> AuthenticateAsync(HttpContext context, RequestBody body)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (authorization.Length == 0)
+        {
+            return AcsErrors.MissingAuthorization();
+        }
+
+        var space = authorization.IndexOf(' ', StringComparison.Ordinal);
+        var scheme = space < 0 ? authorization : authorization[..space];
+        var parameters = space < 0 ? string.Empty : authorization[(space + 1)..].Trim();
+        if (scheme.Equals(HmacAuthenticator.Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return hmac.Verify(context, parameters, body);
+        }
+
+        if (scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            var token = await entra.ValidateBearerAsync(parameters, context.RequestAborted);
+            if (token.IsValid)
+            {
+                context.Features.Set(token);
+                return null;
+            }
+
+            LogBearerRejected(logger, token.Reason ?? "invalid", context.TraceIdentifier);
+            return AcsErrors.BearerInvalid();
+        }
+
+        return AcsErrors.MalformedAuthorization("Use 'HMAC-SHA256' or 'Bearer' authorization.");
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Rejected {Method} {Path}: {Code} (request {RequestId})")]
+    private static partial void LogRejected(ILogger logger, string method, PathString path, string code, string requestId);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Bearer token rejected: {Reason} (request {RequestId})")]
+    private static partial void LogBearerRejected(ILogger logger, string reason, string requestId);
+}

@@ -1,0 +1,47 @@
+namespace Emulator.Configuration;
+
+/// <summary>How callers and Teams/Entra tokens are authenticated. Section <c>Authentication</c>.</summary>
+public sealed class AuthenticationOptions
+{
+    public const string SectionName = "Authentication";
+
+    /// <summary>Largest difference, in minutes, between the signed date header and the real clock. Default 5.</summary>
+    public int ClockSkewMinutes { get; set; } = 5;
+
+    /// <summary>
+    /// OpenID authority (e.g. <c>https://login.microsoftonline.com/{tenant}/v2.0</c>) whose discovery document and JWKS
+    /// validate Entra ID bearer tokens and Teams user tokens. When absent, any well-formed unexpired JWT is accepted.
+    /// </summary>
+    public string? Authority { get; set; }
+
+    /// <summary>Accepted <c>aud</c> values of bearer tokens. Default: the ACS audiences the SDKs request.</summary>
+    public string[] Audiences { get; set; } = [];
+
+    /// <summary>Accepted <c>aud</c> values of Teams user tokens when an authority is configured. Default: the ACS Teams audiences.</summary>
+    public string[] TeamsAudiences { get; set; } = [];
+
+    /// <summary>Whether the authority's metadata must be fetched over HTTPS. Default true.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>Default bearer audiences.</summary>
+    public static readonly string[] DefaultAudiences =
+    [
+        "https://communication.azure.com",
+        "https://communication.azure.com/",
+        "https://communication.azure.com/clients",
+        "https://auth.msft.communication.azure.com",
+        "https://auth.msft.communication.azure.us",
+    ];
+
+    /// <summary>Default Teams user token audiences.</summary>
+    public static readonly string[] DefaultTeamsAudiences =
+    [
+        "https://auth.msft.communication.azure.com",
+        "https://communication.azure.com",
+        "https://communication.azure.com/",
+    ];
+
+    public IReadOnlyList<string> EffectiveAudiences => Audiences.Length > 0 ? Audiences : DefaultAudiences;
+
+    public IReadOnlyList<string> EffectiveTeamsAudiences => TeamsAudiences.Length > 0 ? TeamsAudiences : DefaultTeamsAudiences;
+}

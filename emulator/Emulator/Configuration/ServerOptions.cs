@@ -1,0 +1,45 @@
+namespace Emulator.Configuration;
+
+/// <summary>Where the emulator listens and keeps its generated files. Section <c>Server</c>.</summary>
+public sealed class ServerOptions
+{
+    public const string SectionName = "Server";
+
+    /// <summary>HTTP port. 0 picks a free port. Default 8080.</summary>
+    public int HttpPort { get; set; } = 8080;
+
+    /// <summary>HTTPS port. 0 picks a free port; -1 turns HTTPS off. Default 8443.</summary>
+    public int HttpsPort { get; set; } = 8443;
+
+    /// <summary><c>localhost</c> (loopback v4 and v6), <c>*</c> / <c>0.0.0.0</c> / <c>::</c> (all interfaces), or an IP address. Default <c>localhost</c>.</summary>
+    public string ListenAddress { get; set; } = "localhost";
+
+    /// <summary>
+    /// Directory for the generated certificate, signing key, access key and resource id, so that a restart keeps
+    /// clients working. <c>none</c> keeps everything in memory. Default: <c>~/.local/share/acs-identity-emulator</c>
+    /// (the platform's local application data folder).
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>A PFX or PEM certificate for HTTPS instead of the generated one.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The PEM private key of <see cref="CertificatePath"/>, when the PEM file does not hold it.</summary>
+    public string? CertificateKeyPath { get; set; }
+
+    /// <summary>Password of the PFX (or encrypted PEM key) in <see cref="CertificatePath"/>.</summary>
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>Largest request body of the emulated API, in bytes. Default 65536.</summary>
+    public int MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Whether <see cref="DataDirectory"/> says to persist nothing.</summary>
+    public bool IsEphemeral => string.Equals(DataDirectory, "none", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The data directory with the default applied; null when ephemeral.</summary>
+    public string? ResolvedDataDirectory => IsEphemeral
+        ? null
+        : string.IsNullOrWhiteSpace(DataDirectory)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "acs-identity-emulator")
+            : Path.GetFullPath(DataDirectory);
+}

@@ -1,0 +1,49 @@
+namespace Emulator.Infrastructure;
+
+/// <summary>Adds the headers the live service sends on every response (reference §5) to the emulated API.</summary>
+public sealed class ServiceHeadersMiddleware(RequestDelegate next, TimeProvider time)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var started = time.GetTimestamp();
+        var headers = context.Response.Headers;
+        if (context.Request.Headers.TryGetValue(HeaderNames.ClientRequestId, out var requestId) && requestId.Count > 0)
+        {
+            headers[HeaderNames.ClientRequestId] = requestId[0];
+        }
+
+        headers[HeaderNames.CorrelationVector] = NewCorrelationVector();
+        headers[HeaderNames.RequestContext] = "appId=";
+        headers[HeaderNames.StrictTransportSecurity] = "max-age=2592000";
+        headers[HeaderNames.Cache] = "CONFIG_NOCACHE";
+        headers[HeaderNames.AzureRef] = NewAzureRef();
+        context.Response.OnStarting(static state =>
+        {
+            var (ctx, clock, start) = ((HttpContext, TimeProvider, long))state;
+            var ms = (long)clock.GetElapsedTime(start).TotalMilliseconds;
+            ctx.Response.Headers[HeaderNames.ProcessingTime] = $"{ms}ms";
+            return Task.CompletedTask;
+        }, (context, time, started));
+        return next(context);
+    }
+
+    /// <summary>A correlation vector like the service's: 22 base64 characters and <c>.0</c>.</summary>
+    private static string NewCorrelationVector()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Random.Shared.NextBytes(bytes);
+        return string.Create(24, bytes.ToArray(), static (span, b) =>
+        {
+            Convert.TryToBase64Chars(b, span[..24], out _);
+            span[22] = '.';
+            span[23] = '0';
+        });
+    }
+
+    private static string NewAzureRef()
+    {
+        Span<byte> bytes = stackalloc byte[48];
+        Random.Shared.NextBytes(bytes);
+        return "0" + Convert.ToBase64String(bytes);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Emulator.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Emulator.Tokens;
+
+/// <summary>
+/// The RSA key that signs access tokens, loaded once. Like the live service's tokens, <c>kid</c> is the SHA-1
+/// thumbprint of the key's certificate in upper-case hex and <c>x5t</c> its base64url form; the certificate is
+/// self-signed when the emulator generates the key.
+/// </summary>
+public sealed class SigningKeys
+{
+    private const string FileName = "signing-key.pfx";
+
+    // In-memory keys are shared by every emulator in the process, so test hosts do not each pay for RSA generation.
+    private static readonly Lazy<X509Certificate2> EphemeralCertificate = new(() => CreateCertificate(RSA.Create(2048)));
+
+    public SigningKeys(X509Certificate2 certificate)
+    {
+        Certificate = certificate;
+        Rsa = certificate.GetRSAPrivateKey() ?? throw new InvalidOperationException("The signing certificate has no RSA private key.");
+        KeyId = certificate.Thumbprint.ToUpperInvariant();
+        X5t = Base64UrlEncoder.Encode(certificate.GetCertHash());
+        // An X509SecurityKey makes the handler write both kid (thumbprint) and x5t, as the live service's tokens carry.
+        SecurityKey = new X509SecurityKey(certificate, KeyId);
+        Credentials = new SigningCredentials(SecurityKey, SecurityAlgorithms.RsaSha256);
+        Parameters = Rsa.ExportParameters(includePrivateParameters: false);
+    }
+
+    public X509Certificate2 Certificate { get; }
+
+    public RSA Rsa { get; }
+
+    public string KeyId { get; }
+
+    public string X5t { get; }
+
+    public X509SecurityKey SecurityKey { get; }
+
+    public SigningCredentials Credentials { get; }
+
+    public RSAParameters Parameters { get; }
+
+    /// <summary>Loads the configured key, else the one kept in the data directory, else generates (and keeps) one.</summary>
+    public static SigningKeys Load(string? path, string? password, DataDirectory data)
+    {
+        if (!string.IsNullOrEmpty(path))
+        {
+            return new SigningKeys(LoadFromFile(path, password));
+        }
+
+        if (data.Path is null)
+        {
+            return new SigningKeys(EphemeralCertificate.Value);
+        }
+
+        var stored = data.Read(FileName);
+        if (stored is not null)
+        {
+            try
+            {
+                return new SigningKeys(X509CertificateLoader.LoadPkcs12(stored, null, X509KeyStorageFlags.Exportable));
+            }
+            catch (CryptographicException)
+            {
+                // A damaged file is replaced below; tokens signed with the old key stop validating, as after a key roll.
+            }
+        }
+
+        var certificate = CreateCertificate(RSA.Create(2048));
+        data.Write(FileName, certificate.Export(X509ContentType.Pkcs12));
+        return new SigningKeys(certificate);
+    }
+
+    private static X509Certificate2 LoadFromFile(string path, string? password)
+    {
+        if (path.EndsWith(".pfx", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".p12", StringComparison.OrdinalIgnoreCase))
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.Exportable);
+        }
+
+        var pem = File.ReadAllText(path);
+        if (pem.Contains("BEGIN CERTIFICATE", StringComparison.Ordinal))
+        {
+            return string.IsNullOrEmpty(password)
+                ? X509Certificate2.CreateFromPem(pem, pem)
+                : X509Certificate2.CreateFromEncryptedPem(pem, pem, password);
+        }
+
+        var rsa = RSA.Create();
+        if (string.IsNullOrEmpty(password))
+        {
+            rsa.ImportFromPem(pem);
+        }
+        else
+        {
+            rsa.ImportFromEncryptedPem(pem, password);
+        }
+
+        return CreateCertificate(rsa);
+    }
+
+    private static X509Certificate2 CreateCertificate(RSA rsa)
+    {
+        var request = new CertificateRequest("CN=ACS Identity Emulator token signing", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var now = TimeProvider.System.GetUtcNow();
+        using var created = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), null, X509KeyStorageFlags.Exportable);
+    }
+}

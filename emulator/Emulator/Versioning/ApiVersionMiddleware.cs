@@ -1,0 +1,76 @@
+using Emulator.Configuration;
+using Emulator.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Emulator.Versioning;
+
+/// <summary>
+/// Runs after routing and before an emulated operation's handler: resolves <c>api-version</c> for the operation in
+/// the endpoint's metadata, answers the errors of reference §4.2, and sets the route's <c>api-supported-versions</c>
+/// header (which <see cref="AcsErrorResult"/> removes for the error families the live service sends without it).
+/// </summary>
+public sealed class ApiVersionMiddleware(RequestDelegate next, IOptions<ApiVersionOptions> options)
+{
+    public Task InvokeAsync(HttpContext http)
+    {
+        var metadata = http.GetEndpoint()?.Metadata.GetMetadata<ApiOperationMetadata>();
+        if (metadata is null)
+        {
+            return next(http);
+        }
+
+        http.Response.Headers[HeaderNames.ApiSupportedVersions] = metadata.SupportedVersions;
+
+        var requested = http.Request.Query["api-version"].ToString();
+        var resolved = Resolve(metadata.Operations, requested, out var servedAsLatest);
+        if (resolved is null)
+        {
+            return new AcsErrorResult(ErrorFor(http.Request, requested)).ExecuteAsync(http);
+        }
+
+        if (servedAsLatest)
+        {
+            http.Response.Headers[HeaderNames.ServedApiVersion] = resolved.Name;
+        }
+
+        http.Features.Set(resolved);
+        return next(http);
+    }
+
+    private ApiVersionInfo? Resolve(ApiOperation operation, string requested, out bool servedAsLatest)
+    {
+        servedAsLatest = false;
+        if (requested.Length == 0)
+        {
+            return null;
+        }
+
+        var known = ApiVersions.Find(requested);
+        if (known is not null)
+        {
+            return known.Supports(operation) ? known : null;
+        }
+
+        if (options.Value.UnknownVersions == UnknownVersionPolicy.ServeLatest && ApiVersions.IsWellFormed(requested) && ApiVersions.Latest.Supports(operation))
+        {
+            servedAsLatest = true;
+            return ApiVersions.Latest;
+        }
+
+        return null;
+    }
+
+    private static AcsError ErrorFor(HttpRequest request, string requested)
+    {
+        if (requested.Length == 0)
+        {
+            return AcsErrors.VersionUnspecified();
+        }
+
+        var uri = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
+        return ApiVersions.IsWellFormed(requested)
+            ? AcsErrors.UnsupportedVersion(uri, requested)
+            : AcsErrors.VersionInvalid(uri, requested);
+    }
+}
+
