@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace Emulator.Testing;
+
+/// <summary>How <see cref="AcsIdentityEmulator.StartAsync(AcsIdentityEmulatorOptions?, CancellationToken)"/> starts the emulator.</summary>
+public sealed class AcsIdentityEmulatorOptions
+{
+    /// <summary>HTTP port. Default 0: a free port, picked at start.</summary>
+    public int HttpPort { get; set; }
+
+    /// <summary>Whether the emulator also listens on HTTPS (with its self-signed certificate). Default true.</summary>
+    public bool EnableHttps { get; set; } = true;
+
+    /// <summary>HTTPS port when <see cref="EnableHttps"/> is on. Default 0: a free port, picked at start.</summary>
+    public int HttpsPort { get; set; }
+
+    /// <summary>Base64 access key of the connection strings. Default: a random key for each emulator.</summary>
+    public string? AccessKey { get; set; }
+
+    /// <summary>The resource's immutable id (a GUID). Default: a random one for each emulator.</summary>
+    public string? ResourceId { get; set; }
+
+    /// <summary>
+    /// The clock the emulator lives by, e.g. a <c>FakeTimeProvider</c>. Default: the system clock. Token lifetimes
+    /// follow it (plus the offset set by <see cref="AcsIdentityEmulator.AdvanceClock"/>), and so do the HMAC date
+    /// window and Entra token expiry, so a client signing with the real time needs a fake clock near real time.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>
+    /// OpenID authority whose discovery document (<c>{authority}/.well-known/openid-configuration</c>) and JWKS validate
+    /// Entra ID bearer tokens and Teams user tokens. Default none: any well-formed, unexpired JWT is accepted.
+    /// </summary>
+    public string? Authority { get; set; }
+
+    /// <summary>Whether the authority's metadata must be fetched over HTTPS. Default true; set false for a local stub over http.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>Accepted <c>aud</c> values of bearer tokens. Default (empty): the ACS audiences the SDKs request.</summary>
+    public IList<string> Audiences { get; } = [];
+
+    /// <summary>Accepted <c>aud</c> values of Teams user tokens. Default (empty): the ACS Teams audiences.</summary>
+    public IList<string> TeamsAudiences { get; } = [];
+
+    /// <summary>Any other emulator setting by configuration key, e.g. <c>["Resource:Location"] = "europe"</c>. Applied last.</summary>
+    public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Logging of the emulator. Default null: no log output (test output stays clean). Set e.g.
+    /// <c>logging =&gt; logging.AddConsole()</c> to see the emulator's log.
+    /// </summary>
+    public Action<ILoggingBuilder>? Logging { get; set; }
+
+    /// <summary>Last word on the emulator's host before it is built: register services, add configuration.</summary>
+    public Action<WebApplicationBuilder>? ConfigureBuilder { get; set; }
+}
