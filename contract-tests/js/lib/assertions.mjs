@@ -106,3 +106,29 @@ export async function safe(promise) {
     throw clean;
   }
 }
+
+/**
+ * The 2020 SDK (@azure/communication-administration on core-http 1.x) declares no error response, so core-http
+ * throws a RestError whose `code` is unset and whose `message` is the raw response body. Asserts that shape, with
+ * the live status and the live {"error":{code,message}} inside the body.
+ */
+export async function assertLegacyRestError(fn, { status, code, message }) {
+  let err;
+  try {
+    await fn();
+  } catch (e) {
+    err = e;
+  }
+  if (!err) assert.fail(`expected RestError ${status} ${code} "${message}", but the call succeeded`);
+  assert.equal(err.name, "RestError", `expected a RestError, got ${describeError(err)}`);
+  assert.equal(err.statusCode, status, `status of ${describeError(err)}`);
+  assert.equal(err.code, undefined, "core-http leaves code unset when the operation declares no error response");
+  let body;
+  try {
+    body = JSON.parse(err.message);
+  } catch {
+    assert.fail(`the RestError message is not the JSON body: ${err.message.slice(0, 200)}`);
+  }
+  assert.deepEqual(body, { error: { code, message } }, "error body");
+  return err;
+}

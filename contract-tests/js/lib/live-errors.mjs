@@ -11,6 +11,14 @@ export const NOT_OWNED_ERROR = {
   message: "Provided identity doesn't belong to the resource.",
 };
 
+/** Recorded (§4.1, JS SDK live recordings 2021-2022): issue with "scopes": []. */
+export const SCOPES_EMPTY_ERROR = {
+  status: 400,
+  code: "ValidationError",
+  message: "Invalid scopes - Scopes field is required.",
+  target: "scopes",
+};
+
 /**
  * NOT recorded: getToken for a deleted identity. The live answer was never observed (§4.1, §12); this is the
  * emulator's choice (Emulator/Infrastructure/AcsErrors.cs NotFound). The live leg will tell.

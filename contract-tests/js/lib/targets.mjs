@@ -149,8 +149,8 @@ export function userTracker(clientFactory) {
  * describe() for one target; a skipped target becomes one skipped test carrying the reason (a skipped
  * describe would not be counted in the runner's "skipped" total).
  */
-export function suiteFor(target, name, fn) {
+export function suiteFor(target, name, fn, { skip } = {}) {
   const title = `${name} [${target.label}]`;
-  if (target.skip) return it(title, { skip: target.skip }, () => {});
+  if (target.skip || skip) return it(title, { skip: target.skip || skip }, () => {});
   return describe(title, fn);
 }

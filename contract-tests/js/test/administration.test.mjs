@@ -5,8 +5,10 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { CommunicationIdentityClient as AdministrationIdentityClient } from "@azure/communication-administration";
+import { AzureKeyCredential } from "@azure/core-auth";
+import { parseConnectionString } from "../lib/targets.mjs";
 import { suiteFor, targets } from "../lib/targets.mjs";
-import { assertAcsToken, assertAcsUserId, assertRestError, safe } from "../lib/assertions.mjs";
+import { assertAcsToken, assertAcsUserId, assertLegacyRestError, safe } from "../lib/assertions.mjs";
 import { DELETED_IDENTITY_ERROR, FOREIGN_IDENTITY, NOT_OWNED_ERROR } from "../lib/live-errors.mjs";
 
 for (const target of await targets()) {
@@ -38,7 +40,17 @@ for (const target of await targets()) {
         const user = await safe(client.createUser());
         created.add(user.communicationUserId);
         assert.equal(user._response.status, 200);
+        assert.equal(new URL(user._response.request.url).searchParams.get("api-version"), "2020-07-20-preview2");
         assertAcsUserId(user.communicationUserId, target.resourceId);
+      });
+
+      it("endpoint + AzureKeyCredential works like the connection string", async () => {
+        const { endpoint, accessKey } = parseConnectionString(transport.https ? target.httpsConnectionString : target.connectionString);
+        const keyClient = new AdministrationIdentityClient(endpoint, new AzureKeyCredential(accessKey));
+        const user = await safe(keyClient.createUser());
+        created.add(user.communicationUserId);
+        const issued = await safe(keyClient.issueToken(user, ["chat"]));
+        assertAcsToken(issued.token, { userId: user.communicationUserId, scopes: ["chat"], expiresOn: issued.expiresOn });
       });
 
       it("quickstart flow: createUser, issueToken voip, refresh, revokeTokens (PATCH), deleteUser", async () => {
@@ -108,11 +120,11 @@ for (const target of await targets()) {
       it("issueToken after deleteUser fails with the service's error", async () => {
         const user = await safe(client.createUser());
         await safe(client.deleteUser(user));
-        await assertRestError(() => client.issueToken(user, ["voip"]), DELETED_IDENTITY_ERROR);
+        await assertLegacyRestError(() => client.issueToken(user, ["voip"]), DELETED_IDENTITY_ERROR);
       });
 
       it("issueToken for an identity of another resource → 401 IdentityNotOwned", async () => {
-        await assertRestError(() => client.issueToken({ communicationUserId: FOREIGN_IDENTITY }, ["voip"]), NOT_OWNED_ERROR);
+        await assertLegacyRestError(() => client.issueToken({ communicationUserId: FOREIGN_IDENTITY }, ["voip"]), NOT_OWNED_ERROR);
       });
     });
   }

@@ -38,10 +38,10 @@ function runProbe(connectionString, extraCaFile) {
 }
 
 for (const target of await targets()) {
+  const noHttps = !target.skip && !target.httpsConnectionString && "the target's connection string names an http endpoint: no https tests";
   suiteFor(target, `https`, () => {
     let users;
     before(() => {
-      if (!target.httpsConnectionString) throw new Error("the target has no https endpoint");
       if (target.isEmulator) {
         const ca = process.env.NODE_EXTRA_CA_CERTS;
         if (!ca) throw new Error("NODE_EXTRA_CA_CERTS is not set: run the suite through run.sh or npm test, which trust the emulator certificate");
@@ -163,5 +163,5 @@ for (const target of await targets()) {
         await assert.rejects(overHttp.createUser(), (e) => /non-TLS|https/i.test(e.message));
       });
     });
-  });
+  }, { skip: noHttps });
 }

@@ -3,10 +3,11 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { CommunicationIdentityClient } from "@azure/communication-identity";
+import { AzureKeyCredential } from "@azure/core-auth";
 import { suiteFor, targets, userTracker } from "../lib/targets.mjs";
 import { decodeJwt } from "../lib/jwt.mjs";
 import { assertAcsToken, assertAcsUserId, assertRestError, safe } from "../lib/assertions.mjs";
-import { DELETED_IDENTITY_ERROR, FOREIGN_IDENTITY, NOT_OWNED_ERROR, expiresInMinutesError } from "../lib/live-errors.mjs";
+import { DELETED_IDENTITY_ERROR, FOREIGN_IDENTITY, NOT_OWNED_ERROR, SCOPES_EMPTY_ERROR, expiresInMinutesError } from "../lib/live-errors.mjs";
 
 const ALL_SCOPES = ["chat", "voip", "chat.join", "chat.join.limited", "voip.join"];
 
@@ -48,6 +49,7 @@ for (const target of await targets()) {
           requestId: raw.request.headers.get("x-ms-client-request-id"),
           echoedId: raw.headers.get("x-ms-client-request-id"),
           apiVersions: raw.headers.get("api-supported-versions"),
+          sentApiVersion: new URL(raw.request.url).searchParams.get("api-version"),
         });
       const user = users.add(await safe(client.createUser({ onResponse })));
       await safe(client.getToken(user, ["chat"], { onResponse }));
@@ -61,6 +63,7 @@ for (const target of await targets()) {
       for (const s of seen.slice(0, 2)) assert.match(s.contentType ?? "", /^application\/json/);
       for (const s of seen.slice(2)) assert.equal(s.contentType, undefined, "204 has no content type");
       for (const s of seen) {
+        assert.equal(s.sentApiVersion, "2023-10-01", "the SDK sends api-version 2023-10-01");
         assert.equal(s.echoedId, s.requestId, "x-ms-client-request-id is echoed");
         assert.ok((s.apiVersions ?? "").split(/,\s*/).includes("2023-10-01"), `api-supported-versions lists 2023-10-01 (got ${s.apiVersions})`);
       }
@@ -169,6 +172,10 @@ for (const target of await targets()) {
         });
       }
 
+      it("no scopes ([]) is rejected (400 ValidationError, recorded with the JS SDK)", async () => {
+        await assertRestError(() => client.getToken(user, []), SCOPES_EMPTY_ERROR);
+      });
+
       it("a token the emulator validates with the identity and scopes", async (t) => {
         if (target.emulatorOnly(t, "POST /emulator/tokens/validate")) return;
         const token = await safe(client.getToken(user, ["chat", "voip"]));
@@ -233,6 +240,19 @@ for (const target of await targets()) {
     });
 
     describe("authentication", () => {
+      it("endpoint + AzureKeyCredential works like the connection string", async () => {
+        const keyClient = new CommunicationIdentityClient(
+          target.endpoint,
+          new AzureKeyCredential(target.accessKey),
+          target.endpoint.startsWith("http:") ? { allowInsecureConnection: true } : {},
+        );
+        const result = await safe(keyClient.createUserAndToken(["chat"]));
+        users.add(result.user);
+        assertAcsToken(result.token, { userId: result.user.communicationUserId, scopes: ["chat"], expiresOn: result.expiresOn });
+        await safe(keyClient.deleteUser(result.user));
+        users.forget(result.user);
+      });
+
       it("a wrong access key is rejected with 401", async () => {
         const endpoint = target.endpoint;
         const wrongKey = Buffer.alloc(32, 7).toString("base64");
