@@ -18,6 +18,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const selected = (process.env.CONTRACT_TARGETS || "emulator,live").toLowerCase();
 const tmp = mkdtempSync(path.join(tmpdir(), "acs-contract-js-"));
 let emulator = null;
+let runner = null;
+
+// Ctrl-C / SIGTERM: stop the test runner and the emulator we started, then leave.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, async () => {
+    runner?.kill(signal);
+    if (emulator) await emulator.stop();
+    rmSync(tmp, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 
 async function main() {
   const env = { ...process.env };
@@ -49,7 +60,7 @@ async function main() {
   // One file at a time: the clock tests move the emulator's clock, which every file shares.
   const args = ["--test", "--test-concurrency=1", ...files];
   if (process.env.TEST_REPORTER) args.splice(1, 0, `--test-reporter=${process.env.TEST_REPORTER}`);
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" });
+  const child = (runner = spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" }));
   const code = await new Promise((resolve) => child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0))));
   return code;
 }
