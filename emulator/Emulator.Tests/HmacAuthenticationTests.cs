@@ -1,0 +1,171 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Net;
+using System.Text;
+
+namespace Emulator.Tests;
+
+/// <summary>HMAC-SHA256 access-key authentication (reference §6.1): wrong credentials never reach a handler.</summary>
+public sealed class HmacAuthenticationTests : IClassFixture<EmulatorFactory>
+{
+    private const string CreatePath = "/identities?api-version=2023-10-01";
+    private readonly EmulatorFactory _factory;
+
+    public HmacAuthenticationTests(EmulatorFactory factory) => _factory = factory;
+
+    private (HttpClient Client, HmacSigningHandler Signer) Client(string? key = null, HmacSigningHandler.DateStyle style = HmacSigningHandler.DateStyle.MsDate)
+    {
+        var signer = new HmacSigningHandler(key ?? EmulatorFactory.AccessKey, _factory.Time, style);
+        return (_factory.CreateDefaultClient(signer), signer);
+    }
+
+    private int IdentityCount() => _factory.Services.GetRequiredService<Emulator.Identities.IdentityStore>().Count;
+
+    [Theory]
+    [InlineData(HmacSigningHandler.DateStyle.MsDate)]
+    [InlineData(HmacSigningHandler.DateStyle.Date)]
+    public async Task ValidSignature_WithEitherDateHeader_IsAccepted(HmacSigningHandler.DateStyle style)
+    {
+        var (client, _) = Client(style: style);
+
+        using var response = await client.PostJson(CreatePath, "{}");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task WrongKey_IsDenied_AndCreatesNothing()
+    {
+        var (client, _) = Client(key: Convert.ToBase64String(Encoding.UTF8.GetBytes("another-resource-key-0123456789")));
+        var before = IdentityCount();
+
+        using var response = await client.PostJson(CreatePath, "{}");
+
+        await Api.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "Denied", "Denied by the resource provider.", null, reportsVersions: false);
+        Assert.Equal(before, IdentityCount());
+    }
+
+    [Fact]
+    public async Task TamperedBody_IsContentHashMismatch()
+    {
+        var (client, signer) = Client();
+        signer.Tamper = request =>
+        {
+            request.Content = new StringContent("{\"createTokenWithScopes\":[\"voip\"]}", Encoding.UTF8, "application/json");
+            return Task.CompletedTask;
+        };
+
+        using var response = await client.PostJson(CreatePath, "{}");
+
+        await Api.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "Denied", "Request 'x-ms-content-sha256' differs from generated content hash.", null, reportsVersions: false);
+    }
+
+    [Fact]
+    public async Task TamperedQuery_IsDenied()
+    {
+        var (client, signer) = Client();
+        signer.Tamper = request =>
+        {
+            request.RequestUri = new Uri(request.RequestUri!.ToString().Replace("2023-10-01", "2022-10-01", StringComparison.Ordinal));
+            return Task.CompletedTask;
+        };
+
+        using var response = await client.PostJson(CreatePath, "{}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TamperedDateHeader_IsDenied()
+    {
+        var (client, signer) = Client();
+        signer.Tamper = request =>
+        {
+            request.Headers.Remove("x-ms-date");
+            request.Headers.TryAddWithoutValidation("x-ms-date", _factory.Time.GetUtcNow().AddSeconds(1).ToString("r"));
+            return Task.CompletedTask;
+        };
+
+        using var response = await client.PostJson(CreatePath, "{}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(-6)]
+    [InlineData(6)]
+    public async Task StaleOrFutureDate_IsOutsideTheSkewWindow(int minutes)
+    {
+        var (client, signer) = Client();
+        signer.DateShift = TimeSpan.FromMinutes(minutes);
+
+        using var response = await client.PostJson(CreatePath, "{}");
+
+        await Api.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "Denied",
+            "The given request could not be resolved.\nThe time difference between the originating client and the server is greater than the allowed margin of 5 minutes.", null, reportsVersions: false);
+    }
+
+    [Fact]
+    public async Task DateWithinSkew_IsAccepted()
+    {
+        var (client, signer) = Client();
+        signer.DateShift = TimeSpan.FromMinutes(-4);
+
+        using var response = await client.PostJson(CreatePath, "{}");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task MovingTheEmulatedClock_DoesNotLockClientsOut()
+    {
+        var (client, _) = Client();
+        var clock = _factory.Services.GetRequiredService<Emulator.Infrastructure.EmulatorClock>();
+        clock.Advance(TimeSpan.FromDays(2));
+        try
+        {
+            using var response = await client.PostJson(CreatePath, "{}");
+
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+        finally
+        {
+            clock.SetOffset(TimeSpan.Zero);
+        }
+    }
+
+    [Fact]
+    public async Task MissingAuthorization_IsDenied()
+    {
+        var client = _factory.CreateClient();
+
+        using var response = await client.PostJson(CreatePath, "{}");
+
+        await Api.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "Denied", "Denied by the resource provider. The request has no 'Authorization' header.", null, reportsVersions: false);
+    }
+
+    [Theory]
+    [InlineData("Basic dXNlcjpwYXNz")]
+    [InlineData("HMAC-SHA256 Signature=abc")]
+    [InlineData("HMAC-SHA256 SignedHeaders=host&Signature=abc")]
+    public async Task MalformedAuthorization_IsDenied(string header)
+    {
+        var client = _factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, CreatePath);
+        request.Headers.TryAddWithoutValidation("Authorization", header);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Denied", (await response.JsonAsync()).GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task AuthenticationComesBeforeApiVersion()
+    {
+        var client = _factory.CreateClient();
+
+        using var response = await client.PostJson("/identities?api-version=1999-01-01", "{}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}
