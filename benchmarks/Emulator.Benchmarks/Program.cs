@@ -1,0 +1,32 @@
+using Emulator.Benchmarks;
+using Emulator.Benchmarks.Servers;
+using Emulator.Benchmarks.Suites;
+
+// run            the benchmark (parent); the servers below are started by it as child processes
+// serve-bare     a bare ASP.NET Core minimal endpoint answering POST /identities with canned bytes
+// serve-wiremock WireMock.Net answering POST /identities with the same canned bytes
+// fixture-start  in-process start-up: EmulatorApp.Create + StartAsync + first request, in a fresh process
+var mode = args.Length > 0 ? args[0] : "run";
+var rest = args.Skip(1).ToArray();
+try
+{
+    return mode switch
+    {
+        "run" => await BenchmarkRun.RunAsync(BenchSettings.Parse(rest)),
+        "serve-bare" => await BareServer.RunAsync(rest),
+        "serve-wiremock" => await WireMockStub.RunAsync(rest),
+        "fixture-start" => await FixtureStartProbe.RunAsync(rest),
+        _ => Usage(),
+    };
+}
+catch (HarnessException ex)
+{
+    await Console.Error.WriteLineAsync($"benchmark harness error: {ex.Message}");
+    return 1;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Emulator.Benchmarks run --short|--full --emulator <Emulator.dll> [--out <dir>]");
+    return 64;
+}

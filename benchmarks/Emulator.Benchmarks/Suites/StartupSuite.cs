@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Emulator.Benchmarks.Http;
+using Emulator.Benchmarks.Processes;
+
+namespace Emulator.Benchmarks.Suites;
+
+/// <summary>
+/// Published app: from <c>Process.Start("dotnet Emulator.dll ...")</c> to the first 201 of a signed create, polled
+/// every millisecond. In-process fixture: a fresh process per run (<c>fixture-start</c> mode) that times
+/// <c>EmulatorApp.Create</c> + <c>StartAsync</c> + the first request itself.
+/// </summary>
+public static class StartupSuite
+{
+    public static async Task<StartupResult> RunAsync(BenchSettings settings)
+    {
+        using var client = ClientFactory.Create(1);
+
+        // One unrecorded run first: it pulls the files into the page cache and warms this client, as a CI job's
+        // earlier steps would have.
+        await PublishedOnceAsync(settings.EmulatorDll, client);
+        var published = new double[settings.StartupRuns];
+        for (var i = 0; i < published.Length; i++)
+        {
+            published[i] = await PublishedOnceAsync(settings.EmulatorDll, client);
+        }
+
+        var fixtures = new List<FixtureStartReport>();
+        var processMs = new List<double>();
+        for (var i = 0; i < settings.StartupRuns; i++)
+        {
+            var (report, wallMs) = await FixtureOnceAsync();
+            fixtures.Add(report);
+            processMs.Add(wallMs);
+        }
+
+        return new StartupResult(
+            published,
+            Median(published),
+            [.. fixtures],
+            Median(fixtures.Select(f => f.Cold.FirstResponseMs)),
+            Median(fixtures.SelectMany(f => f.Warm).Select(w => w.FirstResponseMs)),
+            Median(processMs));
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static async Task<double> PublishedOnceAsync(string emulatorDll, HttpMessageInvoker client)
+    {
+        var credentials = Credentials.NewRandom();
+        var port = FreePort.Next();
+        var watch = Stopwatch.StartNew();
+        using var server = ChildServer.Start("emulator", emulatorDll, port, EmulatorTarget.Arguments(port, credentials));
+        var api = new AcsApi(server.BaseUri, credentials.Signer());
+        while (watch.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (server.HasExited)
+            {
+                throw new HarnessException($"the emulator exited during start-up:\n{server.Output()}");
+            }
+
+            try
+            {
+                using var response = await client.SendAsync(api.Create(AcsApi.CreateBody), CancellationToken.None);
+                var body = await response.Content.ReadAsByteArrayAsync();
+                if (response.StatusCode == HttpStatusCode.Created && ResponseChecks.IsIdentity(body))
+                {
+                    return watch.Elapsed.TotalMilliseconds;
+                }
+
+                // 503 while starting is fair; anything else is a broken emulator.
+                if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
+                {
+                    throw new HarnessException($"the emulator's first create answered {(int)response.StatusCode} '{ResponseChecks.Excerpt(body)}'.");
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(1);
+        }
+
+        throw new HarnessException($"the emulator served no request within 30 s:\n{server.Output()}");
+    }
+
+    private static async Task<(FixtureStartReport Report, double WallMs)> FixtureOnceAsync()
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(typeof(StartupSuite).Assembly.Location);
+        info.ArgumentList.Add("fixture-start");
+        info.ArgumentList.Add("--warm-runs");
+        info.ArgumentList.Add(5.ToString(CultureInfo.InvariantCulture));
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(info) ?? throw new HarnessException("could not start the fixture-start process.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var wall = watch.Elapsed.TotalMilliseconds;
+        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (process.ExitCode != 0 || lines.Length == 0)
+        {
+            throw new HarnessException($"fixture-start failed ({process.ExitCode}): {await stderr}{await stdout}");
+        }
+
+        var report = JsonSerializer.Deserialize<FixtureStartReport>(lines[^1], FixtureStartProbe.Json)
+            ?? throw new HarnessException($"fixture-start printed '{lines[^1]}'.");
+        return (report, wall);
+    }
+}

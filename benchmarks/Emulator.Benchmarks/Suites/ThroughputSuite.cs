@@ -1,0 +1,122 @@
+using System.Net;
+using Emulator.Benchmarks.Http;
+using Emulator.Benchmarks.Load;
+using Emulator.Benchmarks.Processes;
+using Emulator.Benchmarks.Servers;
+
+namespace Emulator.Benchmarks.Suites;
+
+/// <summary>
+/// Requests/s and latency over loopback HTTP for each operation at each concurrency. The three servers run side by
+/// side in child processes and, at each concurrency, are measured one right after another, so their ratios hold on a
+/// noisy machine.
+/// </summary>
+public static class ThroughputSuite
+{
+    public const string Emulator = "emulator";
+    public const string WireMock = "WireMock.Net stub";
+    public const string Bare = "bare minimal endpoint";
+
+    public static async Task<List<LoadResult>> RunAsync(BenchSettings settings, Action<LoadResult> progress)
+    {
+        var results = new List<LoadResult>();
+        using var emulator = await EmulatorTarget.StartAsync(settings.EmulatorDll);
+        using var wireMock = await StartCannedAsync("serve-wiremock", WireMock);
+        using var bare = await StartCannedAsync("serve-bare", Bare);
+        var api = emulator.Api;
+
+        foreach (var c in settings.Concurrencies)
+        {
+            async Task Point(string target, string operation, Func<Worker, Task> unit, Func<TimeSpan> cpu)
+            {
+                var result = await LoadRunner.RunAsync(target, operation, c, settings.Warmup, settings.Duration, settings.MaxRequestsPerPoint, unit, cpu);
+                results.Add(result);
+                progress(result);
+            }
+
+            foreach (var (server, name) in new[] { (bare, Bare), (wireMock, WireMock) })
+            {
+                var canned = new AcsApi(server.BaseUri, Credentials.NewRandom().Signer());
+                await Point(name, Operations.Create, w => w.SendAsync(canned.Create(AcsApi.CreateBody), HttpStatusCode.Created, IsCanned, name), server.CpuTime);
+            }
+
+            await emulator.ResetAsync();
+            await Point(Emulator, Operations.Create, w => w.SendAsync(api.Create(AcsApi.CreateBody), HttpStatusCode.Created, ResponseChecks.IsIdentity, "create"), emulator.Server.CpuTime);
+            await Point(Emulator, Operations.CreateWithToken, w => w.SendAsync(api.Create(AcsApi.CreateWithTokenBody), HttpStatusCode.Created, ResponseChecks.IsIdentityWithToken, "create with token"), emulator.Server.CpuTime);
+
+            await emulator.ResetAsync();
+            var pool = new IdentityPool(await emulator.PopulateAsync(1_000, withToken: false));
+            await Point(Emulator, Operations.Issue, w => w.SendAsync(api.Issue(pool.Random(w.Random)), HttpStatusCode.OK, ResponseChecks.IsToken, "issue token"), emulator.Server.CpuTime);
+            await Point(Emulator, Operations.Revoke, w => w.SendAsync(api.Revoke(pool.Random(w.Random)), HttpStatusCode.NoContent, ResponseChecks.IsEmpty, "revoke"), emulator.Server.CpuTime);
+
+            await emulator.ResetAsync();
+            var doomed = new IdentityPool(await emulator.PopulateAsync(settings.DeletePool, withToken: false));
+            await Point(Emulator, Operations.Delete, w => DeleteAsync(w, api, doomed), emulator.Server.CpuTime);
+
+            await emulator.ResetAsync();
+            await Point(Emulator, Operations.Lifecycle, w => LifecycleAsync(w, api), emulator.Server.CpuTime);
+        }
+
+        return results;
+    }
+
+    private static async Task DeleteAsync(Worker worker, AcsApi api, IdentityPool pool)
+    {
+        if (pool.Take() is not { } id)
+        {
+            worker.Exhausted();
+            return;
+        }
+
+        await worker.SendAsync(api.Delete(id), HttpStatusCode.NoContent, ResponseChecks.IsEmpty, "delete");
+    }
+
+    /// <summary>What a test does with an identity: create it, get a token, revoke, delete (four requests).</summary>
+    private static async Task LifecycleAsync(Worker worker, AcsApi api)
+    {
+        var created = await worker.SendAsync(api.Create(AcsApi.CreateBody), HttpStatusCode.Created, ResponseChecks.IsIdentity, "lifecycle create");
+        var id = Uri.EscapeDataString(ResponseChecks.IdOf(created));
+        await worker.SendAsync(api.Issue(id), HttpStatusCode.OK, ResponseChecks.IsToken, "lifecycle issue");
+        await worker.SendAsync(api.Revoke(id), HttpStatusCode.NoContent, ResponseChecks.IsEmpty, "lifecycle revoke");
+        await worker.SendAsync(api.Delete(id), HttpStatusCode.NoContent, ResponseChecks.IsEmpty, "lifecycle delete");
+    }
+
+    private static bool IsCanned(byte[] body) => body.AsSpan().SequenceEqual(CannedIdentity.Body);
+
+    /// <summary>Starts this program in a serving mode and waits until its canned route answers.</summary>
+    private static async Task<ChildServer> StartCannedAsync(string mode, string name)
+    {
+        var port = FreePort.Next();
+        var server = ChildServer.Start(name, typeof(ThroughputSuite).Assembly.Location, port, [mode, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var api = new AcsApi(server.BaseUri, Credentials.NewRandom().Signer());
+        using var client = ClientFactory.Create(1);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (server.HasExited)
+            {
+                break;
+            }
+
+            try
+            {
+                using var response = await client.SendAsync(api.Create(AcsApi.CreateBody), CancellationToken.None);
+                var body = await response.Content.ReadAsByteArrayAsync();
+                if (response.StatusCode == HttpStatusCode.Created && IsCanned(body))
+                {
+                    return server;
+                }
+
+                throw new HarnessException($"{name} answered {(int)response.StatusCode} '{ResponseChecks.Excerpt(body)}' instead of the canned 201.");
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(20);
+            }
+        }
+
+        var output = server.Output();
+        server.Dispose();
+        throw new HarnessException($"{name} did not start:\n{output}");
+    }
+}

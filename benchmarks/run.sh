@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Benchmarks of the ACS Identity emulator (issue 5): builds the emulator and the harness in Release, then measures
+# throughput and latency over loopback HTTP side by side with a WireMock.Net stub, a bare minimal endpoint and the
+# raw RSA-2048 signing rate; start-up; memory and scaling. See docs/benchmarks.md.
+#
+#   bash benchmarks/run.sh --short   # CI: about 2 minutes, prints the figures, asserts nothing about speed
+#   bash benchmarks/run.sh --full    # the published table: about 25 minutes
+#
+# Writes benchmarks/results/benchmark-<mode>.{json,md} and scaling-<mode>.png. Exits non-zero only when the harness
+# could not measure (build failure, an emulator that does not start or answers wrongly), never because of a figure.
+set -euo pipefail
+
+mode="${1:---short}"
+case "$mode" in
+  --short|--full) ;;
+  *) echo "usage: bash benchmarks/run.sh --short|--full" >&2; exit 64 ;;
+esac
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+results="$here/results"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# gnuplot draws the scaling curve; without it the run still writes the table, JSON and the plot's data.
+if ! command -v gnuplot >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing gnuplot-nox for the scaling plot ..."
+    { apt-get install -y -qq gnuplot-nox >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq gnuplot-nox >/dev/null 2>&1; }; } \
+      || echo "warning: could not install gnuplot-nox; the plot will not be rendered" >&2
+  else
+    echo "warning: gnuplot is missing and cannot be installed here; the plot will not be rendered" >&2
+  fi
+fi
+
+mkdir -p "$results"
+echo "building (Release) ..."
+dotnet publish "$root/emulator/Emulator/Emulator.csproj" -c Release -o "$results/publish/emulator" -nologo -v q
+dotnet build "$here/Emulator.Benchmarks/Emulator.Benchmarks.csproj" -c Release -nologo -v q
+
+exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" run "$mode" \
+  --emulator "$results/publish/emulator/Emulator.dll" --out "$results"
