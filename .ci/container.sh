@@ -11,7 +11,8 @@
 # Environment (all optional):
 #   SDK_IMAGE, RUNTIME_IMAGE  use these base images instead of building local stand-ins
 #   CONTAINER_WORK_DIR        scratch space for the stand-in root file system (default /var/tmp/acs-emulator-ci)
-#   CONTAINER_SKIP_JS=1       skip the JS suite and samples (image checks only)
+#   CONTAINER_SKIP_JS=1       skip the JS suite and samples
+#   CONTAINER_SKIP_TESTCONTAINERS=1  skip the .NET Testcontainers module's tests
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -43,7 +44,12 @@ pm() {
 
 finish() {
     local rc=$?
+    [[ -n ${SERVICE_PID:-} ]] && { kill "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null; }
     for c in "${CONTAINERS[@]}"; do podman --runtime runc rm -f -t 0 "$c" >/dev/null 2>&1; done
+    # containers that Testcontainers started from this script's image and did not remove
+    for c in $(podman --runtime runc ps -aq --filter "ancestor=$IMAGE" 2>/dev/null); do
+        podman --runtime runc rm -f -t 0 "$c" >/dev/null 2>&1
+    done
     for v in "${VOLUMES[@]}"; do podman --runtime runc volume rm -f "$v" >/dev/null 2>&1; done
     rm -rf "$TMP"
     if ((${#FAILURES[@]})); then
@@ -79,6 +85,9 @@ if ! grep -qs '^default_ulimits *= *\[\]' /etc/containers/containers.conf; then
 fi
 # Leftovers of an earlier, killed run of this script (only containers it labelled).
 for c in $(podman --runtime runc ps -aq --filter "label=$LABEL" 2>/dev/null); do
+    podman --runtime runc rm -f -t 0 "$c" >/dev/null 2>&1
+done
+for c in $(podman --runtime runc ps -aq --filter "ancestor=$IMAGE" 2>/dev/null); do
     podman --runtime runc rm -f -t 0 "$c" >/dev/null 2>&1
 done
 for v in $(podman --runtime runc volume ls -q --filter "label=$LABEL" 2>/dev/null); do
@@ -385,7 +394,37 @@ else
 fi
 
 # --------------------------------------------------------------------------------------------
-# 7. Figures
+# 7. The .NET Testcontainers module, through podman's Docker-compatible API socket. Ryuk (the
+#    reaper container) cannot be pulled here, so it is off and this script removes the
+#    containers; Testcontainers sees /.dockerenv here and would use the bridge gateway, so the
+#    host is pinned to loopback.
+# --------------------------------------------------------------------------------------------
+if [[ ${CONTAINER_SKIP_TESTCONTAINERS:-0} == 1 ]]; then
+    log "CONTAINER_SKIP_TESTCONTAINERS=1: Testcontainers module skipped"
+else
+    echo "== .NET Testcontainers module against the image"
+    SOCKET=$TMP/podman.sock
+    podman --runtime runc system service --time=0 "unix://$SOCKET" >"$TMP/podman-service.log" 2>&1 &
+    SERVICE_PID=$!
+    if wait_for 30 curl -fsS --unix-socket "$SOCKET" http://podman/_ping >/dev/null; then
+        tc_project=$ROOT/contract-tests/Emulator.Testcontainers/Emulator.Testcontainers.Tests
+        if DOCKER_HOST=unix://$SOCKET TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1 \
+                EMULATOR_IMAGE=$IMAGE dotnet test "$tc_project" -c Release -nologo >"$TMP/testcontainers.log" 2>&1 \
+                && summary=$(grep -E 'Passed!' "$TMP/testcontainers.log" | tail -1) \
+                && [[ $summary =~ Failed:\ +0,\ Passed:\ +[1-9][0-9]*,\ Skipped:\ +0, ]]; then
+            ok "Testcontainers module: new EmulatorContainer().StartAsync() and its tests (${summary#*- })"
+        else
+            tail -60 "$TMP/testcontainers.log"
+            bad "Testcontainers module: new EmulatorContainer().StartAsync() and its tests"
+        fi
+    else
+        bad "podman system service answers on its Docker API socket"
+    fi
+    kill "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null; SERVICE_PID=
+fi
+
+# --------------------------------------------------------------------------------------------
+# 8. Figures
 # --------------------------------------------------------------------------------------------
 echo "== figures"
 awk -v b="$IMAGE_BYTES" 'BEGIN { printf "  image size:                 %.0f MB (%d bytes; on the stand-in base image)\n", b / 1e6, b }'
