@@ -47,7 +47,7 @@ public static class ClockApi
         TimeSpan? offset = null;
         if (root?.ValueKind == JsonValueKind.Object)
         {
-            if (root.Value.TryGetProperty("offsetSeconds", out var seconds) && seconds.TryGetDouble(out var s) && !double.IsNaN(s) && Math.Abs(s) <= MaxOffset.TotalSeconds)
+            if (root.Value.TryGetProperty("offsetSeconds", out var seconds) && seconds.ValueKind == JsonValueKind.Number && seconds.TryGetDouble(out var s) && !double.IsNaN(s) && Math.Abs(s) <= MaxOffset.TotalSeconds)
             {
                 offset = TimeSpan.FromSeconds(s);
             }
@@ -70,7 +70,7 @@ public static class ClockApi
     private static async Task<double?> ReadNumberAsync(HttpRequest request, string name)
     {
         using var document = await TryParseAsync(request);
-        return document?.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty(name, out var value) && value.TryGetDouble(out var number)
+        return document?.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number)
             ? number
             : null;
     }
