@@ -139,7 +139,7 @@ public sealed class HmacAuthenticator
     private static string EncodedPathAndQuery(HttpRequest request)
     {
         // Action segments (":issueAccessToken") are sent as they are; ids ("8:acs:...") percent-encoded.
-        var segments = $"{request.PathBase}{request.Path}".Split('/').Select(s => s.StartsWith(':') ? s : Uri.EscapeDataString(s));
+        var segments = $"{request.PathBase}{request.Path}".Split('/').Select(s => s.StartsWith(':') ? s : Uri.EscapeDataString(Uri.UnescapeDataString(s)));
         return string.Join('/', segments) + request.QueryString;
     }
 
