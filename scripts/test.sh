@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Runs every test of the project on a fresh machine and ends with one line "N passed, M failed, K skipped".
+#
+#   1. builds the solution in Release (NuGet restore);
+#   2. npm ci for the JavaScript contract suite (the C# suite's signer test also uses its SDK);
+#   3. dotnet test: the emulator's in-process tests, the C# contract suite, the fixture sample;
+#   4. the JavaScript contract suite with the real SDKs against the emulator as a process;
+#   5. the Node.js quickstart samples against a started emulator, over http and https;
+#   6. the benchmarks in short mode (figures only; fails only if the harness breaks);
+#   7. the Docker image: built from the real Dockerfile with podman, run and tested (.ci/container.sh).
+#
+# Environment: SKIP_CONTAINER=1 skips step 7, SKIP_BENCHMARKS=1 step 6 (both run by default and in CI).
+# COMMUNICATION_SERVICES_CONNECTION_STRING, when set, adds the live-Azure legs of both contract suites.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+TMP=$(mktemp -d)
+EMULATOR_PID=""
+PASSED=0
+FAILED=0
+SKIPPED=0
+SUMMARY=()
+
+cleanup() {
+    [[ -n $EMULATOR_PID ]] && kill "$EMULATOR_PID" 2>/dev/null && wait "$EMULATOR_PID" 2>/dev/null
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+add() { # name passed failed skipped
+    PASSED=$((PASSED + $2)); FAILED=$((FAILED + $3)); SKIPPED=$((SKIPPED + $4))
+    SUMMARY+=("$(printf '%-34s %5d passed %3d failed %3d skipped' "$1" "$2" "$3" "$4")")
+}
+step() { echo; echo "=== $*"; }
+finish() {
+    echo
+    echo "=== Summary"
+    printf '  %s\n' "${SUMMARY[@]}"
+    echo
+    echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
+    exit $((FAILED > 0 ? 1 : 0))
+}
+
+step "Build (Release)"
+if ! dotnet build Emulator.sln -c Release -nologo -v q -clp:ErrorsOnly; then
+    add "build" 0 1 0
+    finish
+fi
+add "build" 1 0 0
+
+step "npm ci (contract-tests/js)"
+if (cd contract-tests/js && npm ci --no-audit --no-fund --loglevel=error); then add "npm ci" 1 0 0; else add "npm ci" 0 1 0; fi
+
+step "dotnet test (emulator, C# contract suite, fixture sample)"
+dotnet test Emulator.sln -c Release --no-build -nologo --logger "trx" --results-directory "$TMP/trx" 2>&1 | grep -vE '^\s*$|^\s*Determining|up-to-date'
+for trx in "$TMP"/trx/*.trx; do
+    [[ -f $trx ]] || { add "dotnet test" 0 1 0; break; }
+    counters=$(grep -o '<Counters [^>]*>' "$trx")
+    get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+    name=$(basename "$(grep -o 'storage="[^"]*\.dll"' "$trx" | head -1 | sed 's/storage="//; s/"$//')" .dll)
+    add "dotnet: ${name:-tests}" "$(get passed)" "$(( $(get failed) + $(get error) + $(get timeout) + $(get aborted) ))" "$(get notExecuted)"
+done
+
+step "JavaScript contract suite (real SDKs, emulator as a process)"
+TEST_REPORTER=tap bash contract-tests/js/run.sh 2>&1 | tee "$TMP/js.log" | grep -vE '^ +(duration_ms|\.\.\.|---|type:)'
+js_pass=$(grep -E '^# pass ' "$TMP/js.log" | tail -1 | awk '{print $3}')
+js_fail=$(grep -E '^# fail ' "$TMP/js.log" | tail -1 | awk '{print $3}')
+js_skip=$(grep -E '^# skipped ' "$TMP/js.log" | tail -1 | awk '{print $3}')
+if [[ -z $js_pass ]]; then add "js contract suite" 0 1 0; else add "js contract suite" "$js_pass" "${js_fail:-0}" "${js_skip:-0}"; fi
+
+step "Node.js samples against a started emulator"
+dotnet emulator/Emulator/bin/Release/net10.0/Emulator.dll --port 0 --https-port 0 --data-dir "$TMP/data" >"$TMP/emulator.log" 2>&1 &
+EMULATOR_PID=$!
+for _ in $(seq 1 100); do grep -q "endpoint=https://" "$TMP/emulator.log" && break; sleep 0.1; done
+http_cs=$(grep -o 'endpoint=http://[^ ]*' "$TMP/emulator.log" | head -1)
+https_cs=$(grep -o 'endpoint=https://[^ ]*' "$TMP/emulator.log" | head -1)
+if [[ -z $http_cs || -z $https_cs ]]; then
+    cat "$TMP/emulator.log"
+    add "node samples" 0 2 0
+else
+    admin=$(echo "$http_cs" | sed 's/^endpoint=//; s/;accesskey=.*//')
+    curl -fsS "${admin}emulator/certificate" -o "$TMP/emulator.pem" 2>/dev/null || node -e "fetch('${admin}emulator/certificate').then(r=>r.text()).then(t=>require('fs').writeFileSync('$TMP/emulator.pem',t))"
+    if COMMUNICATION_SERVICES_CONNECTION_STRING=$http_cs bash samples/run-node-samples.sh; then add "node samples (http)" 2 0 0; else add "node samples (http)" 0 2 0; fi
+    if NODE_EXTRA_CA_CERTS="$TMP/emulator.pem" COMMUNICATION_SERVICES_CONNECTION_STRING=$https_cs bash samples/run-node-samples.sh; then add "node samples (https)" 2 0 0; else add "node samples (https)" 0 2 0; fi
+fi
+kill "$EMULATOR_PID" 2>/dev/null; wait "$EMULATOR_PID" 2>/dev/null; EMULATOR_PID=""
+
+if [[ ${SKIP_BENCHMARKS:-0} == 1 ]]; then
+    echo; echo "=== Benchmarks skipped (SKIP_BENCHMARKS=1)"
+    add "benchmarks (short)" 0 0 1
+elif [[ -f benchmarks/run.sh ]]; then
+    step "Benchmarks (short mode: figures, no assertions on speed)"
+    if bash benchmarks/run.sh --short; then add "benchmarks (short)" 1 0 0; else add "benchmarks (short)" 0 1 0; fi
+fi
+
+if [[ ${SKIP_CONTAINER:-0} == 1 ]]; then
+    echo; echo "=== Container skipped (SKIP_CONTAINER=1)"
+    add "container (podman)" 0 0 1
+else
+    step "Container image (real Dockerfile, podman)"
+    bash .ci/container.sh 2>&1 | tee "$TMP/container.log"
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$TMP/container.log" | tail -1)
+    if [[ -z $line ]]; then
+        add "container (podman)" 0 1 0
+    else
+        c_pass=$(echo "$line" | awk '{print $1}'); c_fail=$(echo "$line" | awk '{print $3}')
+        c_skip=$(echo "$line" | sed -n 's/.*, \([0-9]*\) skipped.*/\1/p')
+        add "container (podman)" "$c_pass" "$c_fail" "${c_skip:-0}"
+    fi
+fi
+
+finish
