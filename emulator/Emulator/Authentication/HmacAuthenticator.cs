@@ -77,13 +77,6 @@ public sealed class HmacAuthenticator
         return (_realTime.GetUtcNow() - signedAt).Duration() > _skew ? AcsErrors.ClockSkew(_skewMinutes) : null;
     }
 
-    /// <summary>Computes the signature a client holding the key would send; shared with tests and tools.</summary>
-    public static string Sign(byte[] key, string method, string pathAndQuery, string signedValues)
-    {
-        var stringToSign = $"{method}\n{pathAndQuery}\n{signedValues}";
-        return Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
-    }
-
     private bool SignatureMatches(HttpContext context, string signedValues, string signature)
     {
         Span<byte> presented = stackalloc byte[32];
