@@ -45,11 +45,15 @@ pm() {
 finish() {
     local rc=$?
     [[ -n ${SERVICE_PID:-} ]] && { kill "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null; }
-    for c in "${CONTAINERS[@]}"; do podman --runtime runc rm -f -t 0 "$c" >/dev/null 2>&1; done
+    for c in "${CONTAINERS[@]}"; do podman --runtime runc rm -f -v -t 0 "$c" >/dev/null 2>&1; done
     # containers that Testcontainers started from this script's image and did not remove
     for c in $(podman --runtime runc ps -aq --filter "ancestor=$IMAGE" 2>/dev/null); do
-        podman --runtime runc rm -f -t 0 "$c" >/dev/null 2>&1
+        podman --runtime runc rm -f -v -t 0 "$c" >/dev/null 2>&1
     done
+    if [[ -n ${COMPOSED:-} ]]; then
+        podman-compose --podman-args='--runtime runc' -p "$COMPOSE_PROJECT" -f "$TMP/compose.yaml" down -v >/dev/null 2>&1
+        podman --runtime runc network rm -f "${COMPOSE_PROJECT}_default" >/dev/null 2>&1
+    fi
     for v in "${VOLUMES[@]}"; do podman --runtime runc volume rm -f "$v" >/dev/null 2>&1; done
     rm -rf "$TMP"
     if ((${#FAILURES[@]})); then
@@ -70,7 +74,7 @@ fatal() { bad "$1" "${2:-}"; exit 1; }
 # 1. Tools
 # --------------------------------------------------------------------------------------------
 need=()
-for tool in podman runc debootstrap curl; do command -v "$tool" >/dev/null || need+=("$tool"); done
+for tool in podman runc debootstrap curl podman-compose; do command -v "$tool" >/dev/null || need+=("$tool"); done
 command -v node >/dev/null || fatal "node is on PATH (needed for the JS suite and samples)"
 if ((${#need[@]})); then
     log "installing ${need[*]}"
@@ -85,13 +89,17 @@ if ! grep -qs '^default_ulimits *= *\[\]' /etc/containers/containers.conf; then
 fi
 # Leftovers of an earlier, killed run of this script (only containers it labelled).
 for c in $(podman --runtime runc ps -aq --filter "label=$LABEL" 2>/dev/null); do
-    podman --runtime runc rm -f -t 0 "$c" >/dev/null 2>&1
+    podman --runtime runc rm -f -v -t 0 "$c" >/dev/null 2>&1
 done
 for c in $(podman --runtime runc ps -aq --filter "ancestor=$IMAGE" 2>/dev/null); do
-    podman --runtime runc rm -f -t 0 "$c" >/dev/null 2>&1
+    podman --runtime runc rm -f -v -t 0 "$c" >/dev/null 2>&1
 done
-for v in $(podman --runtime runc volume ls -q --filter "label=$LABEL" 2>/dev/null); do
+for v in $(podman --runtime runc volume ls -q --filter "label=$LABEL" 2>/dev/null) \
+         $(podman --runtime runc volume ls -q 2>/dev/null | grep '^acs-emulator-ci-compose-'); do
     podman --runtime runc volume rm -f "$v" >/dev/null 2>&1
+done
+for n in $(podman --runtime runc network ls -q --format '{{.Name}}' 2>/dev/null | grep '^acs-emulator-ci-compose-'); do
+    podman --runtime runc network rm -f "$n" >/dev/null 2>&1
 done
 
 # --------------------------------------------------------------------------------------------
@@ -207,8 +215,8 @@ else
     grep -E 'error|Error|STEP' "$TMP/build.log" | tail -40
     fatal "image builds from the real Dockerfile"
 fi
-# Old untagged layers of earlier builds (kept a day for the layer cache).
-pm image prune -f --filter until=24h >/dev/null 2>&1 || true
+# Untagged layers of earlier builds (about 1 GB a build; kept 6 h for the layer cache).
+pm image prune -f --filter until=6h >/dev/null 2>&1 || true
 
 inspect_image() { pm image inspect "$IMAGE" --format "$1"; }
 IMAGE_BYTES=$(inspect_image '{{.Size}}')
@@ -243,6 +251,7 @@ wait_for() {
         sleep 0.1
     done
 }
+quietly() { "$@" >/dev/null; }
 http_ok() { curl -fsS --max-time 2 -o /dev/null "$@"; }
 healthy() { podman --runtime runc healthcheck run "$1" >/dev/null 2>&1; }
 state() { pm inspect "$1" --format "$2" 2>/dev/null; }
@@ -369,8 +378,8 @@ if pm run -d --name "$B" --label "$LABEL" --read-only \
         -e Server__HttpPort=9090 -e Server__HttpsPort=9443 \
         -p "127.0.0.1:$B_HTTP:9090" -p "127.0.0.1:$B_HTTPS:9443" -v "$VOLUME:/data" "$IMAGE" >/dev/null; then
     CONTAINERS+=("$B")
-    if s=$(wait_for 60 http_ok "http://127.0.0.1:$B_HTTP/emulator/health/ready"); then
-        ok "B answers on its custom HTTP port 9090 (${s} s)"
+    if RESTART_READY_SECONDS=$(wait_for 60 http_ok "http://127.0.0.1:$B_HTTP/emulator/health/ready"); then
+        ok "B answers on its custom HTTP port 9090 (${RESTART_READY_SECONDS} s after podman run)"
     else
         show_logs "$B"; bad "B answers on its custom HTTP port 9090"
     fi
@@ -394,7 +403,46 @@ else
 fi
 
 # --------------------------------------------------------------------------------------------
-# 7. The .NET Testcontainers module, through podman's Docker-compatible API socket. Ryuk (the
+# 7. The compose example of docs/docker.md, as written (image name and, if taken, host ports
+#    swapped), with podman-compose. It ignores start_interval and depends_on conditions, so this
+#    checks the service itself: ready, the service name in its connection strings and certificate.
+# --------------------------------------------------------------------------------------------
+echo "== docs/docker.md compose example"
+awk '/^```yaml/ { inside = 1; next } inside && /^```/ { exit } inside' "$ROOT/docs/docker.md" >"$TMP/compose.yaml"
+C_HTTP=8080; C_HTTPS=8443
+port_free 8080 && port_free 8443 || { C_HTTP=$(free_port); C_HTTPS=$(free_port); }
+sed -i -e "s|^\( *image:\) acs-identity-emulator\b|\1 $IMAGE|" \
+    -e "s|\"127.0.0.1:8080:8080\"|\"127.0.0.1:$C_HTTP:8080\"|" -e "s|\"127.0.0.1:8443:8443\"|\"127.0.0.1:$C_HTTPS:8443\"|" "$TMP/compose.yaml"
+COMPOSE_PROJECT=acs-emulator-ci-compose-$RUN_ID
+compose() { podman-compose --podman-args='--runtime runc' -p "$COMPOSE_PROJECT" -f "$TMP/compose.yaml" "$@"; }
+ACS_ACCESS_KEY=$(head -c 64 /dev/urandom | base64 -w0)
+export ACS_ACCESS_KEY
+if grep -q "image: $IMAGE" "$TMP/compose.yaml" && compose up -d >"$TMP/compose.log" 2>&1; then
+    COMPOSED=1
+    if s=$(T0=$(now) wait_for 60 http_ok "http://127.0.0.1:$C_HTTP/emulator/health/ready"); then
+        ok "compose example: the service answers on 127.0.0.1:$C_HTTP"
+        curl -fsS "http://127.0.0.1:$C_HTTP/emulator/info" >"$TMP/info-c.json" 2>/dev/null
+        check "compose example: connection strings name the service and use the pinned key" \
+            grep -qF "endpoint=https://acs:8443/;accesskey=$ACS_ACCESS_KEY" "$TMP/info-c.json"
+        curl -fsS "http://127.0.0.1:$C_HTTP/emulator/certificate" -o "$TMP/emulator-c.pem" 2>/dev/null
+        check "compose example: https://acs verifies with the service's certificate" \
+            http_ok --cacert "$TMP/emulator-c.pem" --resolve "acs:$C_HTTPS:127.0.0.1" "https://acs:$C_HTTPS/emulator/health/ready"
+        c_name=$(pm ps -q --filter "label=io.podman.compose.project=$COMPOSE_PROJECT" | head -1)
+        check "compose example: the health check passes" quietly wait_for 60 healthy "$c_name"
+    else
+        grep -v -e systemd "$TMP/compose.log" | tail -20
+        bad "compose example: the service answers on 127.0.0.1:$C_HTTP"
+    fi
+    compose down -v >>"$TMP/compose.log" 2>&1
+    pm network rm -f "${COMPOSE_PROJECT}_default" >/dev/null 2>&1   # podman-compose 1.0 leaves it
+    COMPOSED=
+else
+    tail -20 "$TMP/compose.log" 2>/dev/null
+    bad "compose example: podman-compose up"
+fi
+
+# --------------------------------------------------------------------------------------------
+# 8. The .NET Testcontainers module, through podman's Docker-compatible API socket. Ryuk (the
 #    reaper container) cannot be pulled here, so it is off and this script removes the
 #    containers; Testcontainers sees /.dockerenv here and would use the bridge gateway, so the
 #    host is pinned to loopback.
@@ -412,7 +460,7 @@ else
                 EMULATOR_IMAGE=$IMAGE dotnet test "$tc_project" -c Release -nologo >"$TMP/testcontainers.log" 2>&1 \
                 && summary=$(grep -E 'Passed!' "$TMP/testcontainers.log" | tail -1) \
                 && [[ $summary =~ Failed:\ +0,\ Passed:\ +[1-9][0-9]*,\ Skipped:\ +0, ]]; then
-            ok "Testcontainers module: new EmulatorContainer().StartAsync() and its tests (${summary#*- })"
+            ok "Testcontainers module: new EmulatorContainer().StartAsync() and its tests ($(echo "${summary#*- }" | tr -s ' '))"
         else
             tail -60 "$TMP/testcontainers.log"
             bad "Testcontainers module: new EmulatorContainer().StartAsync() and its tests"
@@ -424,13 +472,17 @@ else
 fi
 
 # --------------------------------------------------------------------------------------------
-# 8. Figures
+# 9. Figures
 # --------------------------------------------------------------------------------------------
 echo "== figures"
+T0=$(now); pm run --rm --entrypoint true "$IMAGE" >/dev/null 2>&1; NOOP_SECONDS=$(secs "$T0" "$(now)")
 awk -v b="$IMAGE_BYTES" 'BEGIN { printf "  image size:                 %.0f MB (%d bytes; on the stand-in base image)\n", b / 1e6, b }'
 echo "  image build:                ${BUILD_SECONDS:-?} s"
 echo "  podman run -> ready (HTTP): ${READY_SECONDS:-?} s"
 echo "  podman run -> healthy:      ${HEALTHY_SECONDS:-?} s"
+echo "  podman run -> ready, existing volume: ${RESTART_READY_SECONDS:-?} s"
+echo "  podman run of a no-op (engine overhead): ${NOOP_SECONDS:-?} s"
+echo "  load average:               $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  one health probe:           ${PROBE_SECONDS:-?} s"
 echo "  idle memory:                ${IDLE_MEM:-?}"
 echo "  memory after the suites:    ${BUSY_MEM:-n/a}"
