@@ -6,7 +6,10 @@
 # container with its ports published on 127.0.0.1 only, waits on its HEALTHCHECK, runs the JS
 # contract suite and the Node.js samples against it over http and https (trusting the certificate
 # fetched from the container), checks non-root, persistence of /data, a custom port, SIGTERM
-# shutdown, then removes its containers and volumes. Its last line is "N passed, M failed".
+# shutdown, runs the compose example of docs/docker.md (podman-compose) and the .NET Testcontainers
+# module's tests (podman's Docker API socket), then removes its containers, volumes and networks.
+# Its last line is "N passed, M failed". Needs root (apt-get, podman). About 2.5 min with the
+# stand-ins cached, about 1.5 min more without.
 #
 # Environment (all optional):
 #   SDK_IMAGE, RUNTIME_IMAGE  use these base images instead of building local stand-ins
@@ -56,6 +59,7 @@ finish() {
     fi
     for v in "${VOLUMES[@]}"; do podman --runtime runc volume rm -f "$v" >/dev/null 2>&1; done
     rm -rf "$TMP"
+    if ((rc != 0 && FAILED == 0)); then bad "container.sh itself (exit code $rc)"; fi
     if ((${#FAILURES[@]})); then
         echo "[container] failed checks:"
         printf '  - %s\n' "${FAILURES[@]}"
