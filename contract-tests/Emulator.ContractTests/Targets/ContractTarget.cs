@@ -73,6 +73,12 @@ public abstract class ContractTarget : IAsyncLifetime
 
     public override string ToString() => Name;
 
+    /// <summary>The target's connection string over http or https (for SDK clients).</summary>
+    public string GetConnectionString(bool https = false) => $"endpoint={BaseAddress(https)};accesskey={AccessKey}";
+
+    /// <summary>A handler that trusts the target's HTTPS certificate (an emulator's self-signed one) and nothing else untrusted.</summary>
+    public HttpMessageHandler CreateTrustingHandler() => CreateHandler();
+
     /// <summary>Sets up <see cref="Admin"/> for an emulator at <paramref name="endpoint"/>.</summary>
     protected void UseAdmin(Uri endpoint)
     {

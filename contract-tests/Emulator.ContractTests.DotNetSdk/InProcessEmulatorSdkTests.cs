@@ -1,0 +1,7 @@
+using Emulator.ContractTests.Targets;
+using Xunit;
+
+namespace Emulator.ContractTests.DotNetSdk;
+
+/// <summary>The SDK scenarios against the in-process emulator. Always runs.</summary>
+public sealed class InProcessEmulatorSdkTests(InProcessEmulatorTarget target) : SdkScenarios(target), IClassFixture<InProcessEmulatorTarget>;
