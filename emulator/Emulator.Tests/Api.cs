@@ -71,16 +71,13 @@ internal static class Api
         return await response.JsonAsync();
     }
 
-    public static JsonElement DecodePayload(string jwt)
-    {
-        var part = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        part = part.PadRight(part.Length + ((4 - (part.Length % 4)) % 4), '=');
-        return JsonDocument.Parse(Convert.FromBase64String(part)).RootElement.Clone();
-    }
+    public static JsonElement DecodePayload(string jwt) => DecodePart(jwt, 1);
 
-    public static JsonElement DecodeHeader(string jwt)
+    public static JsonElement DecodeHeader(string jwt) => DecodePart(jwt, 0);
+
+    private static JsonElement DecodePart(string jwt, int index)
     {
-        var part = jwt.Split('.')[0].Replace('-', '+').Replace('_', '/');
+        var part = jwt.Split('.')[index].Replace('-', '+').Replace('_', '/');
         part = part.PadRight(part.Length + ((4 - (part.Length % 4)) % 4), '=');
         return JsonDocument.Parse(Convert.FromBase64String(part)).RootElement.Clone();
     }
