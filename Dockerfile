@@ -27,6 +27,7 @@ COPY .editorconfig ./
 COPY emulator/Emulator/ emulator/Emulator/
 RUN dotnet publish emulator/Emulator/Emulator.csproj -c Release --no-restore \
         -p:UseAppHost=false -o /app \
+    && test -f /app/Emulator.dll \
     && mkdir /data
 
 FROM ${RUNTIME_IMAGE} AS runtime

@@ -18,6 +18,18 @@
 #   CONTAINER_SKIP_TESTCONTAINERS=1  skip the .NET Testcontainers module's tests
 set -uo pipefail
 
+# One run at a time on a machine: runs share image tags, the stand-ins and the default ports.
+# (flock --close: the containers' monitors must not inherit the lock.)
+LOCK=/var/tmp/acs-emulator-ci.lock
+if [[ -z ${CONTAINER_SH_LOCKED:-} ]] && command -v flock >/dev/null; then
+    export CONTAINER_SH_LOCKED=1
+    flock -n -E 200 --close "$LOCK" bash "${BASH_SOURCE[0]}" "$@"
+    rc=$?
+    ((rc != 200)) && exit "$rc"
+    echo "[container] another .ci/container.sh is running on this machine; waiting for it"
+    exec flock --close "$LOCK" bash "${BASH_SOURCE[0]}" "$@"
+fi
+
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=${CONTAINER_WORK_DIR:-/var/tmp/acs-emulator-ci}
 RECIPE=r1                       # bump when the stand-in recipe below changes
@@ -26,6 +38,7 @@ LABEL=acs-emulator-ci=1
 RUN_ID=$$
 TMP=$(mktemp -d)
 CONTAINERS=()
+
 VOLUMES=()
 
 PASSED=0
@@ -212,7 +225,8 @@ build_args=(--network=host --format docker --layers
 nuget_config=${NUGET_CONFIG_FILE:-$HOME/.nuget/NuGet/NuGet.Config}
 [[ -s $nuget_config ]] && build_args+=(--secret "id=nugetconfig,src=$nuget_config")
 t=$(now)
-if pm build "${build_args[@]}" --label "$LABEL" -t "$IMAGE" -f "$ROOT/Dockerfile" "$ROOT" >"$TMP/build.log" 2>&1; then
+build() { pm build "${build_args[@]}" --label "$LABEL" -t "$IMAGE" -f "$ROOT/Dockerfile" "$ROOT" "$@" >>"$TMP/build.log" 2>&1; }
+if build || { grep -E 'error|Error' "$TMP/build.log" | tail -5; log "build failed; once more without the layer cache"; build --no-cache; }; then
     BUILD_SECONDS=$(secs "$t" "$(now)")
     ok "image builds from the real Dockerfile (${BUILD_SECONDS} s)"
 else
