@@ -335,9 +335,10 @@ check "A serves its HTTPS certificate as PEM at /emulator/certificate" \
 check "A's HTTPS port is trusted with that certificate alone ($HTTPS_URL, no -k)" \
     http_ok --cacert "$TMP/emulator-a.pem" "$HTTPS_URL/emulator/health/ready"
 
-sleep 3
+sleep 10
 IDLE_MEM=$(mem_of "$A")
-log "A idle memory after start: ${IDLE_MEM:-unknown}"
+IDLE_RSS=$(pm exec "$A" sh -c 'awk "/^Rss:/ { printf \"%.1fMB\", \$2 / 1024 }" /proc/1/smaps_rollup' 2>/dev/null)
+log "A idle memory 10 s after ready: ${IDLE_MEM:-unknown} (podman stats), process RSS ${IDLE_RSS:-unknown}"
 
 # --------------------------------------------------------------------------------------------
 # 5. The JS contract suite and the Node.js samples against the container, http and https
@@ -502,6 +503,6 @@ echo "  podman run -> ready, existing volume: ${RESTART_READY_SECONDS:-?} s"
 echo "  podman run of a no-op (engine overhead): ${NOOP_SECONDS:-?} s"
 echo "  load average:               $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  one health probe:           ${PROBE_SECONDS:-?} s"
-echo "  idle memory:                ${IDLE_MEM:-?}"
+echo "  idle memory:                ${IDLE_MEM:-?} (podman stats), RSS ${IDLE_RSS:-?}"
 echo "  memory after the suites:    ${BUSY_MEM:-n/a}"
 echo "  podman stop (SIGTERM):      ${A_STOP_SECONDS:-?} s, exit code ${A_STOP_CODE:-?}"
