@@ -5,6 +5,7 @@
 #
 #   bash benchmarks/run.sh --short   # CI: about 2 minutes, prints the figures, asserts nothing about speed
 #   bash benchmarks/run.sh --full    # the published table: about 25 minutes
+#   bash benchmarks/run.sh --full --wait-quiet 10   # first wait up to 10 min for the load average to drop
 #
 # Writes benchmarks/results/benchmark-<mode>.{json,md} and scaling-<mode>.png. Exits non-zero only when the harness
 # could not measure (build failure, an emulator that does not start or answers wrongly), never because of a figure.
@@ -38,4 +39,4 @@ dotnet publish "$root/emulator/Emulator/Emulator.csproj" -c Release -o "$results
 dotnet build "$here/Emulator.Benchmarks/Emulator.Benchmarks.csproj" -c Release -nologo -v q
 
 exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" run "$mode" \
-  --emulator "$results/publish/emulator/Emulator.dll" --out "$results"
+  --emulator "$results/publish/emulator/Emulator.dll" --out "$results" "${@:2}"

@@ -13,7 +13,8 @@ public sealed record BenchSettings(
     int StartupRuns,
     int[] ScalingLevels,
     TimeSpan ScalingDuration,
-    int StoreOnlyIdentities)
+    int StoreOnlyIdentities,
+    TimeSpan WaitQuiet)
 {
     public bool IsFull => Mode == "full";
 
@@ -33,11 +34,12 @@ public sealed record BenchSettings(
 
         var output = Value(args, "--out") ?? Path.Combine(Directory.GetCurrentDirectory(), "results");
         int[] concurrencies = [1, 16, 64];
+        var waitQuiet = TimeSpan.FromMinutes(double.Parse(Value(args, "--wait-quiet") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
         return full
             ? new BenchSettings("full", Path.GetFullPath(emulator), output, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), 5_000_000,
-                concurrencies, 250_000, 9, [1_000, 10_000, 100_000, 1_000_000], TimeSpan.FromSeconds(10), 1_000_000)
+                concurrencies, 250_000, 9, [1_000, 10_000, 100_000, 1_000_000], TimeSpan.FromSeconds(10), 1_000_000, waitQuiet)
             : new BenchSettings("short", Path.GetFullPath(emulator), output, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), 500_000,
-                concurrencies, 20_000, 3, [1_000, 10_000], TimeSpan.FromSeconds(1), 100_000);
+                concurrencies, 20_000, 3, [1_000, 10_000], TimeSpan.FromSeconds(1), 100_000, waitQuiet);
     }
 
     private static string? Value(string[] args, string name)

@@ -6,6 +6,8 @@ using Emulator.Benchmarks.Suites;
 // serve-bare     a bare ASP.NET Core minimal endpoint answering POST /identities with canned bytes
 // serve-wiremock WireMock.Net answering POST /identities with the same canned bytes
 // fixture-start  in-process start-up: EmulatorApp.Create + StartAsync + first request, in a fresh process
+// signing        only the RSA-2048 and TokenIssuer baseline (for profiling)
+// startup        only the published start-up, for an experiment: startup --emulator <Emulator.dll> [--runs N]
 var mode = args.Length > 0 ? args[0] : "run";
 var rest = args.Skip(1).ToArray();
 try
@@ -16,6 +18,8 @@ try
         "serve-bare" => await BareServer.RunAsync(rest),
         "serve-wiremock" => await WireMockStub.RunAsync(rest),
         "fixture-start" => await FixtureStartProbe.RunAsync(rest),
+        "signing" => Signing(),
+        "startup" => await StartupSuite.PublishedOnlyAsync(rest),
         _ => Usage(),
     };
 }
@@ -23,6 +27,13 @@ catch (HarnessException ex)
 {
     await Console.Error.WriteLineAsync($"benchmark harness error: {ex.Message}");
     return 1;
+}
+
+static int Signing()
+{
+    var rsa = RsaBaseline.Run(TimeSpan.FromSeconds(3));
+    Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(rsa));
+    return 0;
 }
 
 static int Usage()

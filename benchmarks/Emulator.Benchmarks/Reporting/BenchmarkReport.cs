@@ -9,6 +9,7 @@ public sealed record BenchmarkReport(
     DateTimeOffset StartedAt,
     double TotalSeconds,
     MachineInfo Machine,
+    string LoadAverageAtEnd,
     RsaResult Rsa,
     StartupResult Startup,
     IReadOnlyList<LoadResult> Http,

@@ -10,9 +10,15 @@ public sealed record MachineInfo(int Cores, string CpuModel, double MemoryGiB, s
         var cpu = ReadField("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString();
         var memKb = ReadField("/proc/meminfo", "MemTotal")?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
         var memory = memKb is null ? 0 : double.Parse(memKb, System.Globalization.CultureInfo.InvariantCulture) / 1048576.0;
-        var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-        return new MachineInfo(Environment.ProcessorCount, cpu, Math.Round(memory, 1), RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription, load);
+        return new MachineInfo(Environment.ProcessorCount, cpu, Math.Round(memory, 1), RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription, LoadAverage());
     }
+
+    /// <summary>The 1, 5 and 15 minute load averages: other work on the machine skews every figure.</summary>
+    public static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    /// <summary>The 1-minute load average, or 0 where unknown.</summary>
+    public static double LoadAverage1() =>
+        double.TryParse(LoadAverage().Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var load) ? load : 0;
 
     private static string? ReadField(string path, string name)
     {

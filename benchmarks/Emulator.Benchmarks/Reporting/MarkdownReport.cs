@@ -12,7 +12,7 @@ public static class MarkdownReport
         var m = report.Machine;
         Line(md, $"## Benchmark results ({report.Mode} mode, {report.StartedAt:yyyy-MM-dd HH:mm} UTC, {report.TotalSeconds / 60:F1} min)");
         Line(md);
-        Line(md, $"Machine: {m.Cores} cores, {m.CpuModel}, {m.MemoryGiB:F1} GiB, {m.Runtime}, {m.Os}; load average at start {m.LoadAverageAtStart}.");
+        Line(md, $"Machine: {m.Cores} cores, {m.CpuModel}, {m.MemoryGiB:F1} GiB, {m.Runtime}, {m.Os}; load average (1/5/15 min) {m.LoadAverageAtStart} at start, {report.LoadAverageAtEnd} at end.");
         Line(md);
 
         Line(md, "### Targets (ratios measured in this run)");
@@ -52,6 +52,7 @@ public static class MarkdownReport
         Line(md, "| what | median ms | runs (ms) |");
         Line(md, "|---|--:|---|");
         Line(md, $"| published app: `dotnet Emulator.dll`, process start → first 201 | {s.PublishedMedianMs:F0} | {Join(s.PublishedMs)} |");
+        Line(md, $"| … CPU time the emulator process used until then | {s.PublishedCpuMedianMs:F0} | |");
         Line(md, $"| in-process fixture, first in a fresh process: `EmulatorApp.Create` + `StartAsync` + first request | {s.FixtureColdMedianMs:F0} | {Join(s.Fixture.Select(f => f.Cold.FirstResponseMs))} |");
         Line(md, $"| … of which `Create` / `+ StartAsync` | {StartupMedian(s, f => f.Cold.CreatedMs):F0} / {StartupMedian(s, f => f.Cold.StartedMs):F0} | |");
         Line(md, $"| in-process fixture, later ones in the same process | {s.FixtureWarmMedianMs:F0} | {Join(s.Fixture.SelectMany(f => f.Warm).Select(w => w.FirstResponseMs))} |");

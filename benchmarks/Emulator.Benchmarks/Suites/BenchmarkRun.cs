@@ -11,11 +11,16 @@ public static class BenchmarkRun
 
     public static async Task<int> RunAsync(BenchSettings settings)
     {
+        await WaitQuietAsync(settings.WaitQuiet);
         var started = TimeProvider.System.GetUtcNow();
         var watch = Stopwatch.StartNew();
         Directory.CreateDirectory(settings.OutputDirectory);
         var machine = MachineInfo.Read();
         Log($"{settings.Mode} mode; emulator {settings.EmulatorDll}; {machine.Cores} cores, {machine.CpuModel}, load average {machine.LoadAverageAtStart}");
+        if (MachineInfo.LoadAverage1() > machine.Cores / 2.0)
+        {
+            Log("warning: the machine is busy (load average above half the cores): absolute figures will be low and noisy; ratios less so.");
+        }
 
         Log("RSA-2048 signing baseline ...");
         var rsa = RsaBaseline.Run(settings.IsFull ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(1));
@@ -33,7 +38,7 @@ public static class BenchmarkRun
         var storeOnly = ScalingSuite.StoreOnlyBytesPerIdentity(settings.StoreOnlyIdentities);
 
         var targets = TargetEvaluator.Evaluate(rsa, startup, http, scaling);
-        var report = new BenchmarkReport(settings.Mode, started, watch.Elapsed.TotalSeconds, machine, rsa, startup, http, scaling, storeOnly, settings.StoreOnlyIdentities, targets);
+        var report = new BenchmarkReport(settings.Mode, started, watch.Elapsed.TotalSeconds, machine, MachineInfo.LoadAverage(), rsa, startup, http, scaling, storeOnly, settings.StoreOnlyIdentities, targets);
         var markdown = MarkdownReport.Render(report);
         var json = Path.Combine(settings.OutputDirectory, $"benchmark-{settings.Mode}.json");
         var md = Path.Combine(settings.OutputDirectory, $"benchmark-{settings.Mode}.md");
@@ -45,6 +50,25 @@ public static class BenchmarkRun
         Console.WriteLine(markdown);
         Log($"wrote {json}, {md}{(png is null ? string.Empty : $", {png}")}");
         return 0;
+    }
+
+    /// <summary>
+    /// With <c>--wait-quiet N</c>, waits up to N minutes for the 1-minute load average to fall below half the cores:
+    /// other work on a 2-core machine changes every figure. Runs anyway after that (the report shows the load).
+    /// </summary>
+    private static async Task WaitQuietAsync(TimeSpan limit)
+    {
+        var watch = Stopwatch.StartNew();
+        var quiet = Environment.ProcessorCount / 2.0;
+        while (watch.Elapsed < limit && MachineInfo.LoadAverage1() > quiet)
+        {
+            if (watch.Elapsed.Seconds < 15) // about once a minute
+            {
+                Log($"waiting for a quieter machine (load average {MachineInfo.LoadAverage()}, want < {quiet}; up to {limit.TotalMinutes:F0} min) ...");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(15));
+        }
     }
 
     private static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");

@@ -23,8 +23,10 @@ public static class ScalingSuite
             using var emulator = await EmulatorTarget.StartAsync(settings.EmulatorDll);
             var api = emulator.Api;
             var warm = new IdentityPool(await emulator.PopulateAsync(2_000, withToken: true));
-            await LoadRunner.RunAsync("emulator", "warm-up", Concurrency, TimeSpan.Zero, TimeSpan.FromSeconds(1), long.MaxValue,
+            await LoadRunner.RunAsync("emulator", "warm-up", Concurrency, TimeSpan.Zero, settings.Warmup * 3, long.MaxValue,
                 w => w.SendAsync(api.Issue(warm.Random(w.Random)), HttpStatusCode.OK, ResponseChecks.IsToken, "warm-up issue"));
+            await LoadRunner.RunAsync("emulator", "warm-up", Concurrency, TimeSpan.Zero, settings.Warmup * 3, long.MaxValue,
+                w => w.SendAsync(api.Create(AcsApi.CreateBody), HttpStatusCode.Created, ResponseChecks.IsIdentity, "warm-up create"));
             await emulator.ResetAsync();
             await Task.Delay(500);
             var idle = emulator.Server.WorkingSetBytes();

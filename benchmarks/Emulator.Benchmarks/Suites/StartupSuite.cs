@@ -22,9 +22,10 @@ public static class StartupSuite
         // earlier steps would have.
         await PublishedOnceAsync(settings.EmulatorDll, client);
         var published = new double[settings.StartupRuns];
+        var publishedCpu = new double[settings.StartupRuns];
         for (var i = 0; i < published.Length; i++)
         {
-            published[i] = await PublishedOnceAsync(settings.EmulatorDll, client);
+            (published[i], publishedCpu[i]) = await PublishedOnceAsync(settings.EmulatorDll, client);
         }
 
         var fixtures = new List<FixtureStartReport>();
@@ -39,10 +40,30 @@ public static class StartupSuite
         return new StartupResult(
             published,
             Median(published),
+            Median(publishedCpu),
             [.. fixtures],
             Median(fixtures.Select(f => f.Cold.FirstResponseMs)),
             Median(fixtures.SelectMany(f => f.Warm).Select(w => w.FirstResponseMs)),
             Median(processMs));
+    }
+
+    /// <summary>Mode <c>startup</c>: the published start-up alone, to compare builds of the emulator.</summary>
+    public static async Task<int> PublishedOnlyAsync(string[] args)
+    {
+        var dll = args.SkipWhile(a => a != "--emulator").Skip(1).FirstOrDefault() ?? throw new HarnessException("--emulator <Emulator.dll> is required.");
+        var runsArg = args.SkipWhile(a => a != "--runs").Skip(1).FirstOrDefault();
+        var runs = runsArg is null ? 7 : int.Parse(runsArg, CultureInfo.InvariantCulture);
+        using var client = ClientFactory.Create(1);
+        await PublishedOnceAsync(dll, client);
+        var ms = new double[runs];
+        var cpu = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            (ms[i], cpu[i]) = await PublishedOnceAsync(dll, client);
+        }
+
+        Console.WriteLine($"published start-up of {dll}: median {Median(ms):F0} ms (CPU {Median(cpu):F0} ms); runs {string.Join(", ", ms.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))}");
+        return 0;
     }
 
     public static double Median(IEnumerable<double> values)
@@ -53,7 +74,8 @@ public static class StartupSuite
             : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static async Task<double> PublishedOnceAsync(string emulatorDll, HttpMessageInvoker client)
+    /// <summary>Wall-clock and CPU milliseconds (the emulator process's user + system time) to the first 201.</summary>
+    private static async Task<(double WallMs, double CpuMs)> PublishedOnceAsync(string emulatorDll, HttpMessageInvoker client)
     {
         var credentials = Credentials.NewRandom();
         var port = FreePort.Next();
@@ -73,7 +95,7 @@ public static class StartupSuite
                 var body = await response.Content.ReadAsByteArrayAsync();
                 if (response.StatusCode == HttpStatusCode.Created && ResponseChecks.IsIdentity(body))
                 {
-                    return watch.Elapsed.TotalMilliseconds;
+                    return (watch.Elapsed.TotalMilliseconds, server.CpuTime().TotalMilliseconds);
                 }
 
                 // 503 while starting is fair; anything else is a broken emulator.
