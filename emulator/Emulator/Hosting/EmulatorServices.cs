@@ -35,7 +35,7 @@ public static class EmulatorServices
             sp.GetRequiredService<IOptions<ServerOptions>>().Value,
             sp.GetRequiredService<DataDirectory>(),
             sp.GetRequiredService<ResourceSettings>().EndpointHost,
-            sp.GetRequiredService<TimeProvider>()));
+            TimeProvider.System)); // TLS clients check the certificate against real time, never an injected test clock.
         services.AddSingleton<IdentityStore>();
         services.AddSingleton<AssignmentStore>();
         services.AddSingleton<TokenIssuer>();
