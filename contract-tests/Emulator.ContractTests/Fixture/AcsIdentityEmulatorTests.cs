@@ -147,6 +147,15 @@ public sealed class AcsIdentityEmulatorTests
     }
 
     [Fact]
+    public async Task StartAsync_WithFakeClockFarFromNow_ServesACertificateValidNow()
+    {
+        // The HTTPS certificate is shared by the emulators of a process: a test clock must not date it.
+        await using var emulator = await AcsIdentityEmulator.StartAsync(new AcsIdentityEmulatorOptions { TimeProvider = new FakeTimeProvider() }, Ct);
+
+        Assert.InRange(DateTime.UtcNow, emulator.Certificate!.NotBefore.ToUniversalTime(), emulator.Certificate.NotAfter.ToUniversalTime());
+    }
+
+    [Fact]
     public async Task CreateTrustingHandler_TrustsTheEmulatorCertificate()
     {
         await using var emulator = await AcsIdentityEmulator.StartAsync(cancellationToken: Ct);

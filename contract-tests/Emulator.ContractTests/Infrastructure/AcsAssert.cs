@@ -49,12 +49,15 @@ public static partial class AcsAssert
         Assert.Equal(expected.ApiSupportedVersions, response.HasHeader("api-supported-versions"));
     }
 
-    /// <summary>Headers every response of the API carries: the client request id echoed and a correlation vector.</summary>
+    /// <summary>Headers every response of the API carries (reference §5): the client request id echoed, a correlation vector, Date, HSTS, processing time.</summary>
     public static void ServiceHeaders(AcsResponse response)
     {
         Assert.NotNull(response.RequestClientId);
         Assert.Equal(response.RequestClientId, response.Header("x-ms-client-request-id"));
         Assert.Matches(CorrelationVector(), response.Header("MS-CV") ?? string.Empty);
+        Assert.True(DateTimeOffset.TryParseExact(response.Header("Date"), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _), $"Date: {response.Header("Date")}");
+        Assert.Equal("max-age=2592000", response.Header("Strict-Transport-Security"));
+        Assert.Matches(ProcessingTime(), response.Header("X-Processing-Time") ?? string.Empty);
     }
 
     /// <summary><c>api-supported-versions</c> is a comma+space list containing every one of <paramref name="versions"/>.</summary>
@@ -118,6 +121,9 @@ public static partial class AcsAssert
 
     [GeneratedRegex(@"^[A-Za-z0-9+/]{22}(\.[0-9]+)+$")]
     private static partial Regex CorrelationVector();
+
+    [GeneratedRegex(@"^[0-9]+ms$")]
+    private static partial Regex ProcessingTime();
 
     [GeneratedRegex(@"^8:acs:(?<resource>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
     private static partial Regex IdentityIdPattern();
