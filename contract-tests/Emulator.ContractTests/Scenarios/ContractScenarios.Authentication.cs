@@ -40,6 +40,25 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    public async Task Request_SignedTenMinutesAgo_IsDenied()
+    {
+        var client = Target.UnsignedClient();
+        var uri = new Uri(client.BaseAddress, $"/identities?api-version={ApiVersion.V2023_10_01}");
+        var signed = HmacSigner.Sign(Target.AccessKey, HttpMethod.Post, uri, Encoding.UTF8.GetBytes("{}"), DateTimeOffset.UtcNow.AddMinutes(-10));
+
+        var response = await client.SendAsync(HttpMethod.Post, "/identities", ApiVersion.V2023_10_01, "{}", customize: request =>
+        {
+            request.Headers.TryAddWithoutValidation(signed.DateHeader, signed.Date);
+            request.Headers.TryAddWithoutValidation(HmacSigner.ContentHashHeader, signed.ContentHash);
+            request.Headers.TryAddWithoutValidation("Authorization", signed.Authorization);
+        }, cancellationToken: Ct);
+
+        // The message is only known from other ACS APIs (reference §4.4): status and code are the contract here.
+        Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+        Assert.Equal("Denied", response.Json.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Request_WithoutAuthorization_IsUnauthorized()
     {
         var response = await Target.UnsignedClient().SendAsync(HttpMethod.Post, "/identities", ApiVersion.V2023_10_01, "{}", cancellationToken: Ct);
