@@ -52,7 +52,24 @@ add "build" 1 0 0
 step "npm ci (contract-tests/js)"
 if (cd contract-tests/js && npm ci --no-audit --no-fund --loglevel=error); then add "npm ci" 1 0 0; else add "npm ci" 0 1 0; fi
 
-step "dotnet test (emulator, C# contract suite, fixture sample)"
+step "Start the emulator as a process (target of the C# suite's EMULATOR_URL leg and of the Node.js samples)"
+dotnet emulator/Emulator/bin/Release/net10.0/Emulator.dll --port 0 --https-port 0 --data-dir "$TMP/data" >"$TMP/emulator.log" 2>&1 &
+EMULATOR_PID=$!
+for _ in $(seq 1 300); do grep -q "endpoint=https://" "$TMP/emulator.log" && break; sleep 0.1; done
+http_cs=$(grep -o 'endpoint=http://[^ ]*' "$TMP/emulator.log" | head -1)
+https_cs=$(grep -o 'endpoint=https://[^ ]*' "$TMP/emulator.log" | head -1)
+http_url=$(echo "$http_cs" | sed 's/^endpoint=//; s/;accesskey=.*//')
+https_url=$(echo "$https_cs" | sed 's/^endpoint=//; s/;accesskey=.*//')
+if [[ -z $http_cs || -z $https_cs ]]; then
+    cat "$TMP/emulator.log"
+    add "emulator process start" 0 1 0
+else
+    echo "emulator at $http_url and $https_url"
+    node -e "fetch('${http_url}emulator/certificate').then(r=>r.text()).then(t=>require('fs').writeFileSync('$TMP/emulator.pem',t))"
+fi
+
+step "dotnet test (emulator, C# contract suite incl. its EMULATOR_URL leg, fixture sample)"
+EMULATOR_URL=${http_url%/} EMULATOR_HTTPS_URL=${https_url%/} EMULATOR_CA_CERT=$TMP/emulator.pem \
 dotnet test Emulator.sln -c Release --no-build -nologo --logger "trx" --results-directory "$TMP/trx" 2>&1 | grep -vE '^\s*$|^\s*Determining|up-to-date'
 for trx in "$TMP"/trx/*.trx; do
     [[ -f $trx ]] || { add "dotnet test" 0 1 0; break; }
@@ -69,18 +86,10 @@ js_fail=$(grep -E '^# fail ' "$TMP/js.log" | tail -1 | awk '{print $3}')
 js_skip=$(grep -E '^# skipped ' "$TMP/js.log" | tail -1 | awk '{print $3}')
 if [[ -z $js_pass ]]; then add "js contract suite" 0 1 0; else add "js contract suite" "$js_pass" "${js_fail:-0}" "${js_skip:-0}"; fi
 
-step "Node.js samples against a started emulator"
-dotnet emulator/Emulator/bin/Release/net10.0/Emulator.dll --port 0 --https-port 0 --data-dir "$TMP/data" >"$TMP/emulator.log" 2>&1 &
-EMULATOR_PID=$!
-for _ in $(seq 1 100); do grep -q "endpoint=https://" "$TMP/emulator.log" && break; sleep 0.1; done
-http_cs=$(grep -o 'endpoint=http://[^ ]*' "$TMP/emulator.log" | head -1)
-https_cs=$(grep -o 'endpoint=https://[^ ]*' "$TMP/emulator.log" | head -1)
+step "Node.js samples against the started emulator"
 if [[ -z $http_cs || -z $https_cs ]]; then
-    cat "$TMP/emulator.log"
     add "node samples" 0 2 0
 else
-    admin=$(echo "$http_cs" | sed 's/^endpoint=//; s/;accesskey=.*//')
-    curl -fsS "${admin}emulator/certificate" -o "$TMP/emulator.pem" 2>/dev/null || node -e "fetch('${admin}emulator/certificate').then(r=>r.text()).then(t=>require('fs').writeFileSync('$TMP/emulator.pem',t))"
     if COMMUNICATION_SERVICES_CONNECTION_STRING=$http_cs bash samples/run-node-samples.sh; then add "node samples (http)" 2 0 0; else add "node samples (http)" 0 2 0; fi
     if NODE_EXTRA_CA_CERTS="$TMP/emulator.pem" COMMUNICATION_SERVICES_CONNECTION_STRING=$https_cs bash samples/run-node-samples.sh; then add "node samples (https)" 2 0 0; else add "node samples (https)" 0 2 0; fi
 fi
