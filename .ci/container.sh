@@ -71,6 +71,11 @@ finish() {
         podman --runtime runc network rm -f "${COMPOSE_PROJECT}_default" >/dev/null 2>&1
     fi
     for v in "${VOLUMES[@]}"; do podman --runtime runc volume rm -f "$v" >/dev/null 2>&1; done
+    if [[ -n ${VOLUMES_BEFORE:-} ]]; then
+        for v in $(podman --runtime runc volume ls -q 2>/dev/null); do
+            [[ $VOLUMES_BEFORE == *" $v "* ]] || podman --runtime runc volume rm "$v" >/dev/null 2>&1
+        done
+    fi
     rm -rf "$TMP"
     if ((rc != 0 && FAILED == 0)); then bad "container.sh itself (exit code $rc)"; fi
     if ((${#FAILURES[@]})); then
@@ -118,6 +123,10 @@ done
 for n in $(podman --runtime runc network ls -q --format '{{.Name}}' 2>/dev/null | grep '^acs-emulator-ci-compose-'); do
     podman --runtime runc network rm -f "$n" >/dev/null 2>&1
 done
+
+# Volumes that exist now are not this run's; anonymous /data volumes this run leaves (podman 4.3
+# keeps them after `run --rm` and after Testcontainers' removal) are removed at the end.
+VOLUMES_BEFORE=" $(podman --runtime runc volume ls -q 2>/dev/null | tr '\n' ' ') "
 
 # --------------------------------------------------------------------------------------------
 # 2. Base images: the official ones, or local stand-ins built from this machine's Debian mirror
