@@ -29,7 +29,21 @@ public sealed class AdminEndpointTests
 
         Assert.Equal(EmulatorFactory.ResourceId, info.GetProperty("resourceId").GetString());
         Assert.Equal($"endpoint=http://localhost/;accesskey={EmulatorFactory.AccessKey}", info.GetProperty("connectionStrings").GetProperty("http").GetString());
+        Assert.Equal($"endpoint=http://localhost/;accesskey={EmulatorFactory.AccessKey}", info.GetProperty("requestConnectionString").GetString());
         Assert.Contains("2020-07-20-preview2", info.GetProperty("apiVersions").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public async Task Info_RequestConnectionString_FollowsTheHostTheClientUsed()
+    {
+        using var factory = new EmulatorFactory();
+        var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/emulator/info");
+        request.Headers.Host = "127.0.0.1:18080";
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal($"endpoint=http://127.0.0.1:18080/;accesskey={EmulatorFactory.AccessKey}", (await response.JsonAsync()).GetProperty("requestConnectionString").GetString());
     }
 
     [Fact]

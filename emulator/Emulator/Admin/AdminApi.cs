@@ -61,6 +61,7 @@ public static class AdminApi
         var version = typeof(AdminApi).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         return TypedResults.Ok(new InfoView(
             resource.ResourceId, resource.Location, resource.AccessKey, byScheme, connectionStrings,
+            endpoints.ConnectionString($"{request.Scheme}://{request.Host}/"),
             [.. ApiVersions.All.Select(v => v.Name)], clock.GetUtcNow(), version));
     }
 
