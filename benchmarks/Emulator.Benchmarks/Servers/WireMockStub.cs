@@ -8,21 +8,23 @@ namespace Emulator.Benchmarks.Servers;
 
 /// <summary>
 /// What a user without the emulator would write: a WireMock.Net stub answering POST /identities with a canned 201.
-/// It is given its best settings (no admin interface, no logger, request journal capped at 100 entries instead of
-/// unbounded), so the comparison favours WireMock.
+/// With <c>--defaults</c> only the URL is set, as in WireMock's README; without it the stub gets its best settings
+/// (no admin interface, no logger, request journal capped at 100 entries instead of unbounded).
 /// </summary>
 public static class WireMockStub
 {
     public static async Task<int> RunAsync(string[] args)
     {
         var port = CannedIdentity.Port(args);
-        using var server = WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = [$"http://127.0.0.1:{port}"],
-            StartAdminInterface = false,
-            MaxRequestLogCount = 100,
-            Logger = new WireMockNullLogger(),
-        });
+        using var server = WireMockServer.Start(args.Contains("--defaults")
+            ? new WireMockServerSettings { Urls = [$"http://127.0.0.1:{port}"] }
+            : new WireMockServerSettings
+            {
+                Urls = [$"http://127.0.0.1:{port}"],
+                StartAdminInterface = false,
+                MaxRequestLogCount = 100,
+                Logger = new WireMockNullLogger(),
+            });
         server
             .Given(Request.Create().WithPath("/identities").UsingPost())
             .RespondWith(Response.Create()

@@ -10,7 +10,8 @@ namespace Emulator.Benchmarks.Suites;
 /// <summary>
 /// The physical limit of token issuance on this machine: <c>RSA.SignData</c> with a 2048-bit key (the platform's
 /// OpenSSL, as the emulator uses), on one thread and on every core. Also the emulator's <see cref="TokenIssuer"/>
-/// called directly, which separates the JWT's own cost from HTTP and authentication.
+/// called directly, which separates the JWT's own cost from HTTP and authentication. Each rate is the best of three
+/// windows, which makes the ratio "issue token over HTTP / raw signing" conservative.
 /// </summary>
 public static class RsaBaseline
 {
@@ -59,7 +60,14 @@ public static class RsaBaseline
         return new TokenIssuer(new SigningKeys(certificate), resource);
     }
 
+    /// <summary>The best of three windows: on a shared machine the least disturbed one is closest to the limit.</summary>
     private static double Rate<T>(Func<T> operation, TimeSpan duration, int threads)
+    {
+        var window = duration / 3;
+        return Math.Max(Window(operation, window, threads), Math.Max(Window(operation, window, threads), Window(operation, window, threads)));
+    }
+
+    private static double Window<T>(Func<T> operation, TimeSpan duration, int threads)
     {
         var counts = new long[threads];
         var watch = Stopwatch.StartNew();

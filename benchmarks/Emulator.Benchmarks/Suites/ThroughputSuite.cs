@@ -9,12 +9,14 @@ namespace Emulator.Benchmarks.Suites;
 /// <summary>
 /// Requests/s and latency over loopback HTTP for each operation at each concurrency. The three servers run side by
 /// side in child processes and, at each concurrency, are measured one right after another, so their ratios hold on a
-/// noisy machine.
+/// noisy machine. The WireMock stub with default settings journals every request without bound, so it gets a fresh
+/// process (and its own warm-up) at each concurrency.
 /// </summary>
 public static class ThroughputSuite
 {
     public const string Emulator = "emulator";
-    public const string WireMock = "WireMock.Net stub";
+    public const string WireMock = "WireMock.Net stub (tuned)";
+    public const string WireMockDefaults = "WireMock.Net stub (defaults)";
     public const string Bare = "bare minimal endpoint";
 
     public static async Task<List<LoadResult>> RunAsync(BenchSettings settings, Action<LoadResult> progress)
@@ -56,6 +58,13 @@ public static class ThroughputSuite
 
             await Point(Bare, Operations.Create, w => w.SendAsync(bareApi.Create(AcsApi.CreateBody), HttpStatusCode.Created, IsCanned, Bare), bare.CpuTime);
             await Point(WireMock, Operations.Create, w => w.SendAsync(wireMockApi.Create(AcsApi.CreateBody), HttpStatusCode.Created, IsCanned, WireMock), wireMock.CpuTime);
+            using (var fresh = await StartCannedAsync("serve-wiremock", WireMockDefaults, "--defaults"))
+            {
+                var freshApi = new AcsApi(fresh.BaseUri, Credentials.NewRandom().Signer());
+                Func<Worker, Task> unit = w => w.SendAsync(freshApi.Create(AcsApi.CreateBody), HttpStatusCode.Created, IsCanned, WireMockDefaults);
+                await LoadRunner.RunAsync("warm-up", "warm-up", 16, TimeSpan.Zero, settings.Warmup * 3, long.MaxValue, unit);
+                await Point(WireMockDefaults, Operations.Create, unit, fresh.CpuTime);
+            }
 
             await emulator.ResetAsync();
             await Point(Emulator, Operations.Create, w => w.SendAsync(api.Create(AcsApi.CreateBody), HttpStatusCode.Created, ResponseChecks.IsIdentity, "create"), emulator.Server.CpuTime);
@@ -101,10 +110,10 @@ public static class ThroughputSuite
     private static bool IsCanned(byte[] body) => body.AsSpan().SequenceEqual(CannedIdentity.Body);
 
     /// <summary>Starts this program in a serving mode and waits until its canned route answers.</summary>
-    private static async Task<ChildServer> StartCannedAsync(string mode, string name)
+    private static async Task<ChildServer> StartCannedAsync(string mode, string name, params string[] extra)
     {
         var port = FreePort.Next();
-        var server = ChildServer.Start(name, typeof(ThroughputSuite).Assembly.Location, port, [mode, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var server = ChildServer.Start(name, typeof(ThroughputSuite).Assembly.Location, port, [mode, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. extra]);
         var api = new AcsApi(server.BaseUri, Credentials.NewRandom().Signer());
         using var client = ClientFactory.Create(1);
         var watch = System.Diagnostics.Stopwatch.StartNew();
