@@ -140,11 +140,7 @@ public static class AdminApi
             ["response_types_supported"] = ResponseTypes,
             ["subject_types_supported"] = SubjectTypes,
             ["claims_supported"] = Claims,
-        }, DiscoveryJsonContext.Default.DictionaryStringObject);
+        }, AcsJsonContext.Default.DictionaryStringObject);
         return TypedResults.Text(json, "application/json");
     }
 }
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, object>))]
-[System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
-internal sealed partial class DiscoveryJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -87,8 +87,5 @@ public sealed class DataDirectory(string? path)
     }
 
     private void WriteSettings(JsonObject settings)
-        => Write(SettingsFile, JsonSerializer.SerializeToUtf8Bytes(settings, SettingsJsonContext.Default.JsonObject));
+        => Write(SettingsFile, JsonSerializer.SerializeToUtf8Bytes(settings, Infrastructure.AcsJsonContext.Default.JsonObject));
 }
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(JsonObject))]
-internal sealed partial class SettingsJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

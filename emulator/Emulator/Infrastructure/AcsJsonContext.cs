@@ -22,6 +22,9 @@ namespace Emulator.Infrastructure;
 [JsonSerializable(typeof(TokenValidationView))]
 [JsonSerializable(typeof(InfoView))]
 [JsonSerializable(typeof(HealthView))]
+[JsonSerializable(typeof(Dictionary<string, object>))]
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
 public sealed partial class AcsJsonContext : JsonSerializerContext;
