@@ -95,4 +95,28 @@ public sealed class ConfigurationTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void DataDirectory_AConfiguredResourceIdDoesNotReplaceTheGeneratedOne()
+    {
+        var dir = Directory.CreateTempSubdirectory("emulator-data-").FullName;
+        try
+        {
+            string ResourceId(params string[] extra)
+            {
+                using var app = EmulatorApp.Create(["--data-dir", dir, "--port", "0", "--https-port", "-1", .. extra]);
+                return app.Services.GetRequiredService<ResourceSettings>().ResourceId;
+            }
+
+            var generated = ResourceId();
+            var configured = Guid.NewGuid().ToString();
+
+            Assert.Equal(configured, ResourceId("--resource-id", configured));
+            Assert.Equal(generated, ResourceId());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

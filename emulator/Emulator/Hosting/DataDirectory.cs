@@ -22,17 +22,25 @@ public sealed class DataDirectory(string? path)
     public ResourceSettings ResolveResource(ResourceOptions options, TokenOptions tokens)
     {
         var stored = ReadSettings();
-        var resourceId = options.Id is { Length: > 0 } id ? id : stored?["resourceId"]?.GetValue<string>() ?? Guid.NewGuid().ToString("D");
-        var generated = options.AccessKey is not { Length: > 0 };
-        var accessKey = !generated ? options.AccessKey! : stored?["accessKey"]?.GetValue<string>() ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
+        var storedId = stored?["resourceId"]?.GetValue<string>();
+        var storedKey = stored?["accessKey"]?.GetValue<string>();
+        var configuredId = options.Id is { Length: > 0 } id ? id : null;
+        var configuredKey = options.AccessKey is { Length: > 0 } key ? key : null;
+        var resourceId = configuredId ?? storedId ?? Guid.NewGuid().ToString("D");
+        var accessKey = configuredKey ?? storedKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
 
-        if (options.Id is not { Length: > 0 } || generated)
+        // Write only what was generated now; configured values never replace generated ones kept for later starts.
+        if ((configuredId is null && storedId is null) || (configuredKey is null && storedKey is null))
         {
-            WriteSettings(new JsonObject { ["resourceId"] = resourceId, ["accessKey"] = generated ? accessKey : stored?["accessKey"]?.GetValue<string>() });
+            WriteSettings(new JsonObject
+            {
+                ["resourceId"] = configuredId is null ? resourceId : storedId,
+                ["accessKey"] = configuredKey is null ? accessKey : storedKey,
+            });
         }
 
         var region = tokens.Region is { Length: > 0 } r ? r : Regions.ForLocation(options.Location);
-        return new ResourceSettings(resourceId.ToLowerInvariant(), accessKey, options.Location, region, options.EndpointHost, generated);
+        return new ResourceSettings(resourceId.ToLowerInvariant(), accessKey, options.Location, region, options.EndpointHost, AccessKeyGenerated: configuredKey is null);
     }
 
     /// <summary>Reads a file of the folder, or returns null when absent or when nothing is persisted.</summary>

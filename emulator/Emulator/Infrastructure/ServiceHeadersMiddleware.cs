@@ -31,13 +31,12 @@ public sealed class ServiceHeadersMiddleware(RequestDelegate next, TimeProvider 
     private static string NewCorrelationVector()
     {
         Span<byte> bytes = stackalloc byte[16];
+        Span<char> chars = stackalloc char[24];
         Random.Shared.NextBytes(bytes);
-        return string.Create(24, bytes.ToArray(), static (span, b) =>
-        {
-            Convert.TryToBase64Chars(b, span[..24], out _);
-            span[22] = '.';
-            span[23] = '0';
-        });
+        Convert.TryToBase64Chars(bytes, chars, out _);
+        chars[22] = '.'; // replaces the "==" padding
+        chars[23] = '0';
+        return new string(chars);
     }
 
     private static string NewAzureRef()
