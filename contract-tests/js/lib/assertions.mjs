@@ -80,6 +80,15 @@ export function describeError(err) {
  * (and, when given, the error target from the body).
  */
 export async function assertRestError(fn, { status, code, message, target }) {
+  const err = await restErrorOf(fn, { status, code, message });
+  assert.equal(err.code, code, `code of ${describeError(err)}`);
+  assert.equal(err.message, message, "message");
+  if (target !== undefined) assert.equal(errorTarget(err), target, "error target");
+  return err;
+}
+
+/** Runs fn, which must reject with a RestError of the given status; returns that error. */
+async function restErrorOf(fn, { status, code, message }) {
   let err;
   try {
     await fn();
@@ -89,9 +98,6 @@ export async function assertRestError(fn, { status, code, message, target }) {
   if (!err) assert.fail(`expected RestError ${status} ${code} "${message}", but the call succeeded`);
   assert.equal(err.name, "RestError", `expected a RestError, got ${describeError(err)}`);
   assert.equal(err.statusCode, status, `status of ${describeError(err)}`);
-  assert.equal(err.code, code, `code of ${describeError(err)}`);
-  assert.equal(err.message, message, "message");
-  if (target !== undefined) assert.equal(errorTarget(err), target, "error target");
   return err;
 }
 
@@ -113,15 +119,7 @@ export async function safe(promise) {
  * the live status and the live {"error":{code,message}} inside the body.
  */
 export async function assertLegacyRestError(fn, { status, code, message }) {
-  let err;
-  try {
-    await fn();
-  } catch (e) {
-    err = e;
-  }
-  if (!err) assert.fail(`expected RestError ${status} ${code} "${message}", but the call succeeded`);
-  assert.equal(err.name, "RestError", `expected a RestError, got ${describeError(err)}`);
-  assert.equal(err.statusCode, status, `status of ${describeError(err)}`);
+  const err = await restErrorOf(fn, { status, code, message });
   assert.equal(err.code, undefined, "core-http leaves code unset when the operation declares no error response");
   let body;
   try {
