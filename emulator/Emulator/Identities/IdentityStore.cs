@@ -8,7 +8,7 @@ namespace Emulator.Identities;
 /// larger sequence, even within the same millisecond). Deleted identities stay as tombstones so that their tokens
 /// are reported as deleted rather than unknown.
 /// </summary>
-public sealed class IdentityStore
+public sealed partial class IdentityStore
 {
     private readonly ConcurrentDictionary<Guid, IdentityRecord> _identities = new();
     private readonly ConcurrentDictionary<string, Guid> _byCustomId = new(StringComparer.Ordinal);
