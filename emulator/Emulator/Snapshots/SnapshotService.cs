@@ -60,9 +60,9 @@ public sealed class SnapshotService(IdentityStore identities, AssignmentStore as
                     return $"This is not an emulator snapshot: the body must be a JSON object with \"format\":\"{SnapshotDocument.FormatName}\".";
                 }
 
-                if (!root.TryGetProperty("version", out var version) || !version.TryGetInt32(out var v) || v < 1)
+                if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v < 1)
                 {
-                    return "The snapshot has no valid \"version\" (a positive integer).";
+                    return "The snapshot has no valid version: a positive integer is required.";
                 }
 
                 if (v > SnapshotDocument.CurrentVersion)
