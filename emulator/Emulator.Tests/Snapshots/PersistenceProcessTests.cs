@@ -73,6 +73,22 @@ public sealed class PersistenceProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task PersistState_ACleanStop_WritesTheLastChanges_BeforeTheIntervalIsUp()
+    {
+        string id;
+        await using (var first = await EmulatorProcess.StartAsync(DataDirectory, "--Server:PersistState", "true", "--Server:PersistIntervalMilliseconds", "3600000"))
+        {
+            id = await first.Signed.CreateIdentityAsync();
+            Assert.False(File.Exists(Path.Combine(DataDirectory, "state.json")), "nothing is written before the interval or the stop");
+            Assert.Equal(0, await first.TerminateAsync());
+        }
+
+        await using var second = await EmulatorProcess.StartAsync(DataDirectory, "--Server:PersistState", "true");
+        using var identity = await second.Admin.GetAsync($"/emulator/identities/{Uri.EscapeDataString(id)}");
+        Assert.Equal(HttpStatusCode.OK, identity.StatusCode);
+    }
+
+    [Fact]
     public async Task WithoutPersistState_ARestartForgetsTheIdentities()
     {
         string id;

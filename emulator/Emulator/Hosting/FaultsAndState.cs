@@ -136,7 +136,17 @@ public static class FaultsAndState
         var persistence = app.Services.GetRequiredService<StatePersistence>();
         if (options.Import is { } import)
         {
-            if (snapshots.TryApply(File.ReadAllBytes(import)) is { } problem)
+            byte[] content;
+            try
+            {
+                content = File.ReadAllBytes(import);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new EmulatorConfigurationException([$"Snapshots:Import '{import}' could not be read: {ex.Message}"]);
+            }
+
+            if (snapshots.TryApply(content) is { } problem)
             {
                 throw new EmulatorConfigurationException([$"Snapshots:Import '{import}' cannot be imported: {problem}"]);
             }
@@ -153,7 +163,14 @@ public static class FaultsAndState
             persistence.Flush();
             if (options.ExportOnExit is { } export)
             {
-                StateFile.WriteAtomically(export, snapshots.Serialize());
+                try
+                {
+                    StateFile.WriteAtomically(export, snapshots.Serialize());
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"Snapshots:ExportOnExit: could not write '{export}': {ex.Message}");
+                }
             }
         });
     }
