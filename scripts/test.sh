@@ -8,7 +8,8 @@
 #      (Debian's azure-communication-identity, apt-get installed when missing) at EMULATOR_URL and as a process;
 #   5. the Node.js quickstart samples against a started emulator, over http and https;
 #   6. the benchmarks in short mode (figures only; fails only if the harness breaks);
-#   7. the Docker image: built from the real Dockerfile with podman, run and tested (.ci/container.sh).
+#   7. the Docker image: built from the real Dockerfile with podman, run and tested (.ci/container.sh);
+#   8. docs/parity.md regenerated from the suites' results (scripts/parity/generate.mjs), its totals printed.
 #
 # Environment: SKIP_CONTAINER=1 skips step 7, SKIP_BENCHMARKS=1 step 6 (both run by default and in CI).
 # COMMUNICATION_SERVICES_CONNECTION_STRING, when set, adds the live-Azure legs of both contract suites.
@@ -143,5 +144,16 @@ else
         add "container (podman)" "$c_pass" "$c_fail" "${c_skip:-0}"
     fi
 fi
+
+step "Parity matrix (docs/parity.md, generated from the suites' results)"
+recordings=""
+for dir in "$ROOT/../shared/reference/recordings" "$ROOT/../../shared/reference/recordings"; do [[ -d $dir ]] && { recordings=$dir; break; }; done
+if node scripts/parity/generate.mjs --trx "$TMP/trx" --tap "$TMP/js.log" --junit "$TMP/python-url.xml" --junit "$TMP/python-process.xml" \
+    ${recordings:+--recordings "$recordings"} --out docs/parity.md; then
+    add "parity matrix" 1 0 0
+else
+    add "parity matrix" 0 1 0
+fi
+git diff --stat -- docs/parity.md 2>/dev/null | tail -1
 
 finish

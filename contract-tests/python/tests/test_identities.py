@@ -7,7 +7,8 @@ from azure.communication.identity import CommunicationTokenScope, CommunicationU
 from acs.expect import IDENTITY_NOT_FOUND, assert_error, expires_in_error, parse_expires_on, seconds_from_now
 from acs.jwt import decode_payload
 
-SDK_VERSIONS = ["2021-03-07", "2022-06-01", "2022-10-01"]  # the SDK's ApiVersion enum; 2022-10-01 is its default
+# The SDK's ApiVersion enum (2022-10-01 is its default), and 2023-10-01 that its api_version reaches.
+SDK_VERSIONS = ["2021-03-07", "2022-06-01", "2022-10-01", "2023-10-01"]
 
 
 @pytest.mark.covers("CreateIdentity@2022-10-01")

@@ -14,8 +14,10 @@ V = "ExchangeTeamsUserToken@2022-10-01"
 
 
 @pytest.mark.emulator_only("made-up Teams tokens are only accepted by the emulator")
-@pytest.mark.covers(V)
-def test_valid_teams_token_is_exchanged_expiring_with_it(client, target, mode):
+@pytest.mark.parametrize("api_version", ["2022-06-01", "2022-10-01", "2023-10-01"])
+@pytest.mark.covers("ExchangeTeamsUserToken@{api_version}")
+def test_valid_teams_token_is_exchanged_expiring_with_it(make_client, target, api_version, mode):
+    client = make_client(api_version=api_version)
     teams = teams_user_token(expires_in_seconds=3000)
 
     result = client.get_token_for_teams_user(teams["token"], teams["app_id"], teams["user_id"])
