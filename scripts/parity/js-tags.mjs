@@ -17,7 +17,7 @@ export const JS_TAGS = [
   [/^communication-administration.* > issueToken after deleteUser/, [`DeleteIdentity@${L}`, `LegacyIssueToken@${L}`]],
   [/^communication-administration.* > issueToken for an identity of another resource/, [`LegacyIssueToken@${L}`]],
   // communication-identity 1.3.1
-  [/^communication-identity 1\.3\.1.* > createUser /, [`CreateIdentity@${V}`]],
+  [/^communication-identity 1\.3\.1.* > createUser[ :]/, [`CreateIdentity@${V}`]],
   [/^communication-identity 1\.3\.1.* > wire: create 201/, CORE],
   [/^communication-identity 1\.3\.1.* > createUserAndToken > (scope |several scopes|tokenExpiresInMinutes \d+$)/, [`CreateIdentity@${V}`]],
   [/^communication-identity 1\.3\.1.* > createUserAndToken > tokenExpiresInMinutes \d+ is rejected/, [`CreateIdentity@${V}#expiresInMinutes-out-of-range`]],
@@ -28,12 +28,15 @@ export const JS_TAGS = [
   [/^communication-identity 1\.3\.1.* > deleteUser > succeeds/, [`DeleteIdentity@${V}`, `IssueAccessToken@${V}#identity-deleted`]],
   [/^communication-identity 1\.3\.1.* > deleteUser > the deleted identity's tokens/, [`DeleteIdentity@${V}`]],
   [/^communication-identity 1\.3\.1.* > an identity of another resource .* > getToken$/, [`IssueAccessToken@${V}#identity-not-owned`]],
+  [/^communication-identity 1\.3\.1.* > an identity of another resource .* > revokeTokens$/, [`RevokeAccessTokens@${V}`]],
   [/^communication-identity 1\.3\.1.* > an identity of another resource .* > deleteUser$/, [`DeleteIdentity@${V}#identity-not-owned`]],
   [/^communication-identity 1\.3\.1.* > authentication > endpoint \+ AzureKeyCredential/, [`CreateIdentity@${V}`]],
   [/^communication-identity 1\.3\.1.* > authentication > a wrong access key/, [`CreateIdentity@${V}#wrong-key`]],
   [/^AzureCommunicationTokenCredential.* > /, [`IssueAccessToken@${V}`]],
   [/^https.* > (connection string|bearer-token credential).* > createUser, createUserAndToken/, CORE],
   [/^https.* > (connection string|bearer-token credential).* > getTokenForTeamsUser$/, [T]],
+  [/^https.* > bearer-token credential.* > a bearer token for another audience/, [`CreateIdentity@${V}`]],
+  // Not tagged (no service row): the https port check, NODE_EXTRA_CA_CERTS and the SDK's client-side refusals.
   // getTokenForTeamsUser
   [/^getTokenForTeamsUser.* > (a valid Teams user token|the exchanged token is valid|an unsigned)/, [T]],
   [/^getTokenForTeamsUser.* > recorded failures.* > (empty|malformed) token/, [`${T}#token-invalid`]],
