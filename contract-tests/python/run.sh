@@ -16,13 +16,14 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 PACKAGES=(python3-azure python3-aiohttp python3-pytest)
 
 if ! "$PYTHON" -c "import azure.communication.identity, azure.communication.chat, aiohttp, pytest" 2>/dev/null; then
-  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+  as_root=()
+  [[ $(id -u) == 0 ]] || as_root=(sudo -n)
+  if command -v apt-get >/dev/null && { [[ ${#as_root[@]} == 0 ]] || sudo -n true 2>/dev/null; }; then
     echo "# installing ${PACKAGES[*]} (apt-get)"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq -o DPkg::Lock::Timeout=600 >/dev/null
-    apt-get install -y -qq -o DPkg::Lock::Timeout=600 "${PACKAGES[@]}" >/dev/null
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq -o DPkg::Lock::Timeout=600 >/dev/null
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 "${PACKAGES[@]}" >/dev/null
   else
-    echo "run.sh: $PYTHON lacks the Azure SDK: apt-get install ${PACKAGES[*]} (as root)" >&2
+    echo "run.sh: $PYTHON lacks the Azure SDK and apt-get cannot be used here: apt-get install ${PACKAGES[*]} (as root)" >&2
     exit 2
   fi
 fi
