@@ -6,6 +6,7 @@
 CONTRACT_TARGETS (default "emulator,live") selects legs.
 """
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -80,6 +81,7 @@ def targets():
     finally:
         if process is not None:
             process.stop()
+        shutil.rmtree(tmp_dir, ignore_errors=True)
 
 
 def live_configured():
