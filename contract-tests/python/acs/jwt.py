@@ -1,5 +1,6 @@
 """Decoding ACS tokens and making up the Teams user tokens an emulator without Entra authority accepts."""
 import base64
+import hashlib
 import json
 import time
 import uuid
@@ -29,3 +30,8 @@ def teams_user_token(expires_in_seconds=3600, app_id=None, user_id=None):
     header = _b64url(json.dumps({"alg": "none", "typ": "JWT"}).encode())
     token = f"{header}.{_b64url(json.dumps(payload).encode())}."
     return {"token": token, "app_id": app_id, "user_id": user_id, "exp": payload["exp"]}
+
+
+def fingerprint(token):
+    """A short digest to compare tokens in assertions: a failing assert never shows a whole token."""
+    return hashlib.sha256(token.encode()).hexdigest()[:12]
