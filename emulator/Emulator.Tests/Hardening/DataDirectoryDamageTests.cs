@@ -7,8 +7,8 @@ namespace Emulator.Tests.Hardening;
 /// <summary>
 /// The data directory never loses data silently: each damaged file makes the real process exit 2 naming the file,
 /// without a stack trace and without touching it; only absent files are generated. (Tests run as root, so an
-/// unreadable file cannot be made with chmod: a directory where a file is expected stands for it — the same read
-/// failure path.)
+/// unreadable file cannot be made with chmod: a symbolic link to itself stands for it — reading it fails with an I/O
+/// error, the path an unreadable file takes — and a directory where a file is expected is tested too.)
 /// </summary>
 public sealed class DataDirectoryDamageTests : IDisposable
 {
@@ -59,6 +59,22 @@ public sealed class DataDirectoryDamageTests : IDisposable
         Directory.CreateDirectory(Path.Combine(Data, "settings.json"));
 
         await AssertRefusedAsync(Path.Combine(Data, "settings.json"), ["--https-port", httpsPort]);
+    }
+
+    [Theory]
+    [InlineData("settings.json")]
+    [InlineData("signing-key.pfx")]
+    [InlineData("https.pfx")]
+    public async Task UnreadableFile_ExitsTwo_NamingIt_AndLeavesItUntouched(string name)
+    {
+        WriteFile("settings.json", Encoding.UTF8.GetBytes(ValidSettings));
+        WriteFile("signing-key.pfx", ValidSigningKey.Value);
+        WriteFile("https.pfx", ValidHttpsCertificate.Value);
+        var file = Path.Combine(Data, name);
+        File.Delete(file);
+        File.CreateSymbolicLink(file, file);
+
+        await AssertRefusedAsync(file, ["--https-port", "0"]);
     }
 
     [Theory]

@@ -83,9 +83,13 @@ public static class DataDirectoryProcess
         }
 
         return Directory.Exists(path)
-            ? Directory.EnumerateFileSystemEntries(path, "*", SearchOption.AllDirectories).ToDictionary(p => p, p => File.Exists(p) ? File.ReadAllBytes(p) : "<directory>"u8.ToArray())
+            ? Directory.EnumerateFileSystemEntries(path, "*", SearchOption.AllDirectories).ToDictionary(p => p, Content)
             : [];
     }
+
+    private static byte[] Content(string path) => new FileInfo(path).LinkTarget is { } target
+        ? System.Text.Encoding.UTF8.GetBytes("<link to " + target + ">")
+        : File.Exists(path) ? File.ReadAllBytes(path) : "<directory>"u8.ToArray();
 
     private static int FreePort()
     {
