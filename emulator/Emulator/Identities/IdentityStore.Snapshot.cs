@@ -30,6 +30,8 @@ public sealed partial class IdentityStore
             }
         }
 
+        Volatile.Write(ref _tombstones, records.Count(r => r.IsDeleted));
+
         var floor = records.Count == 0 ? sequence : Math.Max(sequence, records.Max(r => r.ValidFromSequence));
         long current;
         do

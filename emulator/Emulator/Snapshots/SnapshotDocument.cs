@@ -30,4 +30,5 @@ public sealed record SnapshotIdentity(
     DateTimeOffset? RevokedAt,
     DateTimeOffset? LastTokenIssuedAt,
     int TokensIssued,
-    DateTimeOffset? DeletedAt);
+    DateTimeOffset? DeletedAt,
+    DateTimeOffset? TokensExpireBy = null);

@@ -22,7 +22,7 @@ public sealed class SnapshotService(IdentityStore identities, AssignmentStore as
             clock.Offset.TotalSeconds,
             sequence,
             [.. records.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Select(r => new SnapshotIdentity(
-                IdentityId.Format(resource, r.Id), r.CustomId, r.CreatedAt, r.ValidFromSequence, r.TokensValidFrom, r.RevokedAt, r.LastTokenIssuedAt, r.TokensIssued, r.DeletedAt))],
+                IdentityId.Format(resource, r.Id), r.CustomId, r.CreatedAt, r.ValidFromSequence, r.TokensValidFrom, r.RevokedAt, r.LastTokenIssuedAt, r.TokensIssued, r.DeletedAt, r.TokensExpireBy))],
             [.. assignments.List().OrderBy(a => a.TenantId, StringComparer.Ordinal).ThenBy(a => a.ObjectId, StringComparer.Ordinal)]);
     }
 
@@ -102,7 +102,7 @@ public sealed class SnapshotService(IdentityStore identities, AssignmentStore as
                 return $"The snapshot's identity '{identity.Id}' has an invalid validFromSequence (0 to sequence), tokensIssued or customId.";
             }
 
-            records.Add(new IdentityRecord(id, identity.CustomId, identity.CreatedAt, identity.ValidFromSequence, identity.TokensValidFrom, identity.RevokedAt, identity.LastTokenIssuedAt, identity.TokensIssued, identity.DeletedAt));
+            records.Add(new IdentityRecord(id, identity.CustomId, identity.CreatedAt, identity.ValidFromSequence, identity.TokensValidFrom, identity.RevokedAt, identity.LastTokenIssuedAt, identity.TokensIssued, identity.DeletedAt, identity.TokensExpireBy));
         }
 
         var liveCustomIds = records.Where(r => r.CustomId is not null && !r.IsDeleted).GroupBy(r => r.CustomId).FirstOrDefault(g => g.Count() > 1);
