@@ -5,6 +5,7 @@ using Emulator.Authentication;
 using Emulator.Configuration;
 using Emulator.Identities;
 using Emulator.Infrastructure;
+using Emulator.Journal;
 using Emulator.Teams;
 using Emulator.Tokens;
 using Emulator.Turn;
@@ -29,13 +30,14 @@ public static class EmulatorApp
         builder.Configuration.AddEmulatorCommandLine(args);
         configure?.Invoke(builder);
 
-        var errors = SettingsValidator.Validate(builder.Configuration);
+        var errors = SettingsValidator.Validate(builder.Configuration).Concat(Journal.JournalSettings.Validate(builder.Configuration)).ToList();
         if (errors.Count > 0)
         {
             throw new EmulatorConfigurationException(errors);
         }
 
         builder.Services.AddEmulator(builder.Configuration);
+        builder.Services.AddRequestJournal();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;
@@ -51,6 +53,7 @@ public static class EmulatorApp
         var app = builder.Build();
         LoadKeys(app.Services);
 
+        app.UseRequestJournal();
         app.UseMiddleware<UnhandledExceptionMiddleware>();
         app.UseWhen(context => !context.Request.Path.StartsWithSegments(AdminApi.Prefix), api =>
         {
@@ -63,6 +66,7 @@ public static class EmulatorApp
         app.MapTeams();
         app.MapTurn();
         app.MapAdmin();
+        app.MapJournal();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -22,6 +22,7 @@ namespace Emulator.Infrastructure;
 [JsonSerializable(typeof(TokenValidationView))]
 [JsonSerializable(typeof(InfoView))]
 [JsonSerializable(typeof(HealthView))]
+[JsonSerializable(typeof(Journal.RequestJournalList))]
 [JsonSerializable(typeof(Dictionary<string, object>))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
