@@ -37,7 +37,7 @@ public static class EmulatorApp
         }
 
         builder.Services.AddEmulator(builder.Configuration);
-        builder.Services.AddRequestJournal();
+        builder.Services.AddRequestJournal().AddSingleton<Dashboard.DashboardAssets>();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;
@@ -67,6 +67,7 @@ public static class EmulatorApp
         app.MapTurn();
         app.MapAdmin();
         app.MapJournal();
+        Dashboard.DashboardApi.MapDashboard(app);
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

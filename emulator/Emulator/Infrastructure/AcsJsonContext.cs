@@ -23,6 +23,7 @@ namespace Emulator.Infrastructure;
 [JsonSerializable(typeof(InfoView))]
 [JsonSerializable(typeof(HealthView))]
 [JsonSerializable(typeof(Journal.RequestJournalList))]
+[JsonSerializable(typeof(Dashboard.DashboardConfigView))]
 [JsonSerializable(typeof(Dictionary<string, object>))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]

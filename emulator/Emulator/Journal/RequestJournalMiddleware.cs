@@ -15,11 +15,16 @@ public sealed class RequestJournalMiddleware(RequestDelegate next, RequestJourna
     private static readonly PathString RequestsPath = AdminApi.Prefix + JournalApi.RequestsRoute;
     private static readonly PathString DashboardPath = AdminApi.Prefix + "/ui";
 
+    /// <summary>Sent by the dashboard with its reads, which the journal and the access log leave out.</summary>
+    public const string DashboardHeader = "x-emulator-dashboard";
+
     public async Task InvokeAsync(HttpContext context)
     {
-        // The journal's and the dashboard's own traffic (the page polls) would push every other request out.
+        // The journal's and the dashboard's own reads (the page polls) would push every other request out.
+        var request = context.Request;
         if ((!journal.Enabled && accessLog.Mode == AccessLogMode.Off)
-            || context.Request.Path.StartsWithSegments(RequestsPath) || context.Request.Path.StartsWithSegments(DashboardPath))
+            || request.Path.StartsWithSegments(RequestsPath) || request.Path.StartsWithSegments(DashboardPath)
+            || (HttpMethods.IsGet(request.Method) && request.Headers.ContainsKey(DashboardHeader)))
         {
             await next(context);
             return;
