@@ -1,9 +1,9 @@
 namespace Emulator.Journal;
 
 /// <summary>
-/// A bounded ring of the most recent requests. Writers take a slot with one interlocked increment and store an
-/// immutable entry (a reference write), so the hot path takes no lock; readers copy the ring and keep the entries
-/// whose sequence is still the one of their slot, newest first.
+/// A bounded ring of the most recent requests. Writers take a sequence with one interlocked increment and store an
+/// immutable entry in its slot with a compare-and-swap, so the hot path takes no lock; readers walk back from the
+/// newest sequence and keep the entries still in their slot.
 /// </summary>
 public sealed class RequestJournal
 {
@@ -29,9 +29,23 @@ public sealed class RequestJournal
 
     public void Add(RequestJournalEntry entry)
     {
-        if (_slots.Length > 0)
+        if (_slots.Length == 0)
         {
-            Volatile.Write(ref _slots[entry.Sequence % _slots.Length], entry);
+            return;
+        }
+
+        // A writer that took its sequence earlier but stores later must not replace the newer entry of its slot.
+        ref var slot = ref _slots[entry.Sequence % _slots.Length];
+        var current = Volatile.Read(ref slot);
+        while (current is null || current.Sequence < entry.Sequence)
+        {
+            var seen = Interlocked.CompareExchange(ref slot, entry, current);
+            if (ReferenceEquals(seen, current))
+            {
+                return;
+            }
+
+            current = seen;
         }
     }
 

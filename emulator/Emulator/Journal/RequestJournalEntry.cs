@@ -4,7 +4,7 @@ namespace Emulator.Journal;
 /// <param name="Sequence">Increasing number of the request since start.</param>
 /// <param name="Time">When the request arrived (real time).</param>
 /// <param name="Method">HTTP method.</param>
-/// <param name="Path">Path as received.</param>
+/// <param name="Path">Path, percent-decoded.</param>
 /// <param name="Query">Query string with its '?', or null.</param>
 /// <param name="ApiVersion">The api-version asked for.</param>
 /// <param name="ServedApiVersion">The api-version that served it.</param>
