@@ -6,6 +6,7 @@
 #   bash benchmarks/run.sh --short   # CI: about 2 minutes, prints the figures, asserts nothing about speed
 #   bash benchmarks/run.sh --full    # the published table: about 25 minutes
 #   bash benchmarks/run.sh --full --wait-quiet 10   # first wait up to 10 min for the load average to drop
+#   bash benchmarks/run.sh --journal # about 3 minutes: create and issue with the request journal and access log on and off
 #
 # Writes benchmarks/results/benchmark-<mode>.{json,md} and scaling-<mode>.png. Exits non-zero only when the harness
 # could not measure (build failure, an emulator that does not start or answers wrongly), never because of a figure.
@@ -13,8 +14,8 @@ set -euo pipefail
 
 mode="${1:---short}"
 case "$mode" in
-  --short|--full) ;;
-  *) echo "usage: bash benchmarks/run.sh --short|--full" >&2; exit 64 ;;
+  --short|--full|--journal) ;;
+  *) echo "usage: bash benchmarks/run.sh --short|--full|--journal" >&2; exit 64 ;;
 esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,6 +38,11 @@ mkdir -p "$results"
 echo "building (Release) ..."
 dotnet publish "$root/emulator/Emulator/Emulator.csproj" -c Release -o "$results/publish/emulator" -nologo -v q
 dotnet build "$here/Emulator.Benchmarks/Emulator.Benchmarks.csproj" -c Release -nologo -v q
+
+if [ "$mode" = --journal ]; then
+  exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" journal \
+    --emulator "$results/publish/emulator/Emulator.dll" "${@:2}"
+fi
 
 exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" run "$mode" \
   --emulator "$results/publish/emulator/Emulator.dll" --out "$results" "${@:2}"

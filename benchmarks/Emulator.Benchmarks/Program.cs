@@ -9,6 +9,7 @@ using Emulator.Benchmarks.Suites;
 // signing        only the RSA-2048 and TokenIssuer baseline (for profiling)
 // startup        only the published start-up, for an experiment: startup --emulator <Emulator.dll> [--runs N]
 // load           one operation against a fresh emulator, to profile it (see ProfileLoad)
+// journal        create and issue with the request journal and the access log on and off, side by side (see JournalOverhead)
 var mode = args.Length > 0 ? args[0] : "run";
 var rest = args.Skip(1).ToArray();
 try
@@ -22,6 +23,7 @@ try
         "signing" => Signing(),
         "startup" => await StartupSuite.PublishedOnlyAsync(rest),
         "load" => await ProfileLoad.RunAsync(rest),
+        "journal" => await JournalOverhead.RunAsync(rest),
         _ => Usage(),
     };
 }
