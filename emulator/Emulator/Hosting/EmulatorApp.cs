@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Emulator.Admin;
 using Emulator.Authentication;
 using Emulator.Configuration;
+using Emulator.Dashboard;
 using Emulator.Identities;
 using Emulator.Infrastructure;
 using Emulator.Journal;
@@ -30,14 +31,14 @@ public static class EmulatorApp
         builder.Configuration.AddEmulatorCommandLine(args);
         configure?.Invoke(builder);
 
-        var errors = SettingsValidator.Validate(builder.Configuration).Concat(Journal.JournalSettings.Validate(builder.Configuration)).ToList();
+        var errors = SettingsValidator.Validate(builder.Configuration).Concat(JournalSettings.Validate(builder.Configuration)).ToList();
         if (errors.Count > 0)
         {
             throw new EmulatorConfigurationException(errors);
         }
 
         builder.Services.AddEmulator(builder.Configuration);
-        builder.Services.AddRequestJournal().AddSingleton<Dashboard.DashboardAssets>();
+        builder.Services.AddRequestJournal().AddSingleton<DashboardAssets>();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;
@@ -67,7 +68,7 @@ public static class EmulatorApp
         app.MapTurn();
         app.MapAdmin();
         app.MapJournal();
-        Dashboard.DashboardApi.MapDashboard(app);
+        app.MapDashboard();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
