@@ -343,6 +343,10 @@ check "A serves its HTTPS certificate as PEM at /emulator/certificate" \
     grep -q -- '-----BEGIN CERTIFICATE-----' "$TMP/emulator-a.pem"
 check "A's HTTPS port is trusted with that certificate alone ($HTTPS_URL, no -k)" \
     http_ok --cacert "$TMP/emulator-a.pem" "$HTTPS_URL/emulator/health/ready"
+check "A serves the dashboard from the image (/emulator/ui and its script)" \
+    bash -c "curl -fsS '$HTTP_URL/emulator/ui' | grep -q '/emulator/ui/app.js' && curl -fsS -o /dev/null '$HTTP_URL/emulator/ui/app.js'"
+check "A's request journal holds the requests above (GET /emulator/requests)" \
+    bash -c "curl -fsS '$HTTP_URL/emulator/requests?method=GET' | grep -q '\"path\":\"/emulator/certificate\"'"
 
 sleep 10
 IDLE_MEM=$(mem_of "$A")

@@ -6,6 +6,7 @@
 #   bash benchmarks/run.sh --short   # CI: about 2 minutes, prints the figures, asserts nothing about speed
 #   bash benchmarks/run.sh --full    # the published table: about 25 minutes
 #   bash benchmarks/run.sh --full --wait-quiet 10   # first wait up to 10 min for the load average to drop
+#   bash benchmarks/run.sh --journal # about 3 minutes: create and issue with the request journal and access log on and off
 #   bash benchmarks/run.sh --long [--race-ops N] [--soak-seconds N] [--workers N] [--only race|soak]
 #                                    # only the long runs that --full ends with: the 1,000,000-operation race on
 #                                    # shared identities and the 10-minute soak (wrong answers, 5xx, RSS trend)
@@ -17,8 +18,8 @@ set -euo pipefail
 
 mode="${1:---short}"
 case "$mode" in
-  --short|--full|--long|--persistence) ;;
-  *) echo "usage: bash benchmarks/run.sh --short|--full|--long|--persistence" >&2; exit 64 ;;
+  --short|--full|--long|--persistence|--journal) ;;
+  *) echo "usage: bash benchmarks/run.sh --short|--full|--long|--persistence|--journal" >&2; exit 64 ;;
 esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -41,6 +42,11 @@ mkdir -p "$results"
 echo "building (Release) ..."
 dotnet publish "$root/emulator/Emulator/Emulator.csproj" -c Release -o "$results/publish/emulator" -nologo -v q
 dotnet build "$here/Emulator.Benchmarks/Emulator.Benchmarks.csproj" -c Release -nologo -v q
+
+if [ "$mode" = --journal ]; then
+  exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" journal \
+    --emulator "$results/publish/emulator/Emulator.dll" "${@:2}"
+fi
 
 if [ "$mode" = --long ]; then
   exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" long \

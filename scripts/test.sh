@@ -6,7 +6,8 @@
 #   3. dotnet test: the emulator's in-process tests, the C# contract suite, the fixture sample;
 #   4. the JavaScript contract suite with the real SDKs against the emulator as a process; the Python contract suite
 #      (Debian's azure-communication-identity, apt-get installed when missing) at EMULATOR_URL and as a process;
-#   5. the Node.js quickstart samples against a started emulator, over http and https;
+#   5. the Node.js quickstart samples against a started emulator, over http and https, then the dashboard's
+#      browser tests (contract-tests/browser: chromium from apt, playwright-core from npm);
 #   6. the benchmarks in short mode (figures only; fails only if the harness breaks);
 #   7. the Docker image: built from the real Dockerfile with podman, run and tested (.ci/container.sh);
 #   8. docs/parity.md regenerated from the suites' results (scripts/parity/generate.mjs), its totals printed.
@@ -120,6 +121,13 @@ else
     if NODE_EXTRA_CA_CERTS="$TMP/emulator.pem" COMMUNICATION_SERVICES_CONNECTION_STRING=$https_cs bash samples/run-node-samples.sh; then add "node samples (https)" 2 0 0; else add "node samples (https)" 0 2 0; fi
 fi
 kill "$EMULATOR_PID" 2>/dev/null; wait "$EMULATOR_PID" 2>/dev/null; EMULATOR_PID=""
+
+step "Browser tests of the dashboard (playwright-core driving Debian's chromium; screenshots in artifacts/browser)"
+BROWSER_ARTIFACTS="$ROOT/artifacts/browser" TEST_REPORTER=tap bash contract-tests/browser/run.sh 2>&1 | tee "$TMP/browser.log" | grep -vE '^ +(duration_ms|\.\.\.|---|type:)'
+b_pass=$(grep -E '^# pass ' "$TMP/browser.log" | tail -1 | awk '{print $3}')
+b_fail=$(grep -E '^# fail ' "$TMP/browser.log" | tail -1 | awk '{print $3}')
+b_skip=$(grep -E '^# skipped ' "$TMP/browser.log" | tail -1 | awk '{print $3}')
+if [[ -z $b_pass ]]; then add "browser tests (dashboard)" 0 1 0; else add "browser tests (dashboard)" "$b_pass" "${b_fail:-0}" "${b_skip:-0}"; fi
 
 if [[ ${SKIP_BENCHMARKS:-0} == 1 ]]; then
     echo; echo "=== Benchmarks skipped (SKIP_BENCHMARKS=1)"

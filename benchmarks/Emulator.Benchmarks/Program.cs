@@ -9,6 +9,7 @@ using Emulator.Benchmarks.Suites;
 // signing        only the RSA-2048 and TokenIssuer baseline (for profiling)
 // startup        only the published start-up, for an experiment: startup --emulator <Emulator.dll> [--runs N]
 // load           one operation against a fresh emulator, to profile it (see ProfileLoad)
+// journal        create and issue with the request journal and the access log on and off, side by side (see JournalOverhead)
 // long           only the long runs (race, soak): long --emulator <Emulator.dll> [--race-ops N] [--soak-seconds N] [--workers N] [--only race|soak]
 // persistence    create and issue with Server:PersistState off and on, side by side (see PersistenceSuite)
 var mode = args.Length > 0 ? args[0] : "run";
@@ -24,6 +25,7 @@ try
         "signing" => Signing(),
         "startup" => await StartupSuite.PublishedOnlyAsync(rest),
         "load" => await ProfileLoad.RunAsync(rest),
+        "journal" => await JournalOverhead.RunAsync(rest),
         "long" => await LongRuns.RunAsync(LongRunSettings.Parse(rest), m => Console.WriteLine($"[{TimeProvider.System.GetLocalNow():HH:mm:ss}] {m}")),
         "persistence" => await PersistenceSuite.RunAsync(rest),
         _ => Usage(),

@@ -64,6 +64,7 @@ public sealed partial class AcsAuthenticationMiddleware(
             }
 
             LogBearerRejected(logger, token.Reason ?? "invalid", context.TraceIdentifier);
+            Journal.RequestJournalFeature.Reject(context, token.Reason ?? "invalid");
             return AcsErrors.BearerInvalid();
         }
 

@@ -36,6 +36,7 @@ public static class Banner
         }
 
         output.WriteLine();
+        output.WriteLine($"Dashboard:          {admin}emulator/ui");
         output.WriteLine($"Emulator endpoints: {admin}emulator/info (health, reset, identities, clock, token validation, JWKS)");
         output.WriteLine("Node.js SDK over http: pass { allowInsecureConnection: true } to CommunicationIdentityClient.");
         output.WriteLine();

@@ -3,8 +3,10 @@ using System.Security.Cryptography;
 using Emulator.Admin;
 using Emulator.Authentication;
 using Emulator.Configuration;
+using Emulator.Dashboard;
 using Emulator.Identities;
 using Emulator.Infrastructure;
+using Emulator.Journal;
 using Emulator.Teams;
 using Emulator.Tokens;
 using Emulator.Turn;
@@ -29,7 +31,10 @@ public static class EmulatorApp
         builder.Configuration.AddEmulatorCommandLine(args);
         configure?.Invoke(builder);
 
-        var errors = SettingsValidator.Validate(builder.Configuration).Concat(FaultsAndState.Validate(builder.Configuration)).ToList();
+        var errors = SettingsValidator.Validate(builder.Configuration)
+            .Concat(FaultsAndState.Validate(builder.Configuration))
+            .Concat(JournalSettings.Validate(builder.Configuration))
+            .ToList();
         if (errors.Count > 0)
         {
             throw new EmulatorConfigurationException(errors);
@@ -37,6 +42,7 @@ public static class EmulatorApp
 
         builder.Services.AddEmulator(builder.Configuration);
         builder.Services.AddFaultsAndState(builder.Configuration);
+        builder.Services.AddRequestJournal().AddSingleton<DashboardAssets>();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;
@@ -54,6 +60,7 @@ public static class EmulatorApp
         LoadKeys(app.Services);
         FaultsAndState.Start(app);
 
+        app.UseRequestJournal();
         app.UseMiddleware<UnhandledExceptionMiddleware>();
         app.UseWhen(context => !context.Request.Path.StartsWithSegments(AdminApi.Prefix), api =>
         {
@@ -68,6 +75,8 @@ public static class EmulatorApp
         app.MapTurn();
         app.MapAdmin();
         app.MapFaultsAndState();
+        app.MapJournal();
+        app.MapDashboard();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

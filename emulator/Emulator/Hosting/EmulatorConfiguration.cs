@@ -22,7 +22,16 @@ public static class EmulatorConfiguration
         ["--export-on-exit"] = "Snapshots:ExportOnExit",
     };
 
+    /// <summary>Shortcuts that take no value: each stands for one setting.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FlagMappings = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["--quiet"] = "--Logging:AccessLog=Off",
+        ["--verbose"] = "--Logging:AccessLog=Verbose",
+    };
+
     /// <summary>Adds the command line with the shortcuts on top of the default sources.</summary>
     public static void AddEmulatorCommandLine(this IConfigurationBuilder configuration, string[] args)
-        => configuration.AddCommandLine(args, SwitchMappings.ToDictionary(p => p.Key, p => p.Value));
+        => configuration.AddCommandLine(
+            [.. args.Select(a => FlagMappings.GetValueOrDefault(a, a))],
+            SwitchMappings.ToDictionary(p => p.Key, p => p.Value));
 }

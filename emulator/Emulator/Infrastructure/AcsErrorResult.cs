@@ -16,6 +16,7 @@ public sealed class AcsErrorResult(AcsError error) : IResult, IStatusCodeHttpRes
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
+        Journal.RequestJournalFeature.Record(httpContext, Error);
         response.StatusCode = Error.Status;
         if (!Error.ReportsApiVersions)
         {

@@ -25,6 +25,8 @@ namespace Emulator.Infrastructure;
 [JsonSerializable(typeof(Emulator.Faults.FaultRuleView))]
 [JsonSerializable(typeof(Emulator.Faults.FaultListView))]
 [JsonSerializable(typeof(Emulator.Snapshots.SnapshotDocument))]
+[JsonSerializable(typeof(Journal.RequestJournalList))]
+[JsonSerializable(typeof(Dashboard.DashboardConfigView))]
 [JsonSerializable(typeof(Dictionary<string, object>))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
