@@ -53,6 +53,32 @@ public sealed class RequestJournalTests
     }
 
     [Fact]
+    public async Task FaultedRequest_IsMarkedWithItsRule_AndTheRequestAfterItIsNot()
+    {
+        using var factory = new EmulatorFactory();
+        var client = factory.CreateSignedClient();
+        using (var rule = await client.PostJson("/emulator/faults", """{"id":"outage","match":{"method":"POST","path":"/identities"},"respond":{"status":503},"times":1}"""))
+        {
+            Assert.Equal(HttpStatusCode.Created, rule.StatusCode);
+        }
+
+        using (var faulted = await client.PostJson($"/identities?api-version={Api.V2023}", "{}"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, faulted.StatusCode);
+        }
+
+        await client.CreateIdentityAsync();
+
+        var entries = await JournalAsync(client, "?method=POST&operation=CreateIdentity");
+        Assert.Equal(2, entries.Length);
+        Assert.Equal(201, entries[0].GetProperty("status").GetInt32());
+        Assert.False(entries[0].TryGetProperty("fault", out _));
+        Assert.Equal(503, entries[1].GetProperty("status").GetInt32());
+        Assert.Equal("outage: respond", entries[1].GetProperty("fault").GetString());
+        Assert.Contains("fault rule 'outage'", entries[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Journal_NeverHoldsTheKeyTheSignatureOrTheToken()
     {
         using var factory = new EmulatorFactory();
@@ -159,7 +185,7 @@ public sealed class RequestJournalTests
     {
         var journal = new RequestJournal(64);
         Parallel.For(0, 4000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ =>
-            journal.Add(new RequestJournalEntry(journal.NextSequence(), default, "GET", "/", null, null, null, null, null, 200, null, null, 0, null, null, null, "none")));
+            journal.Add(new RequestJournalEntry(journal.NextSequence(), default, "GET", "/", null, null, null, null, null, 200, null, null, 0, null, null, null, "none", null)));
 
         var entries = journal.Read(_ => true, 1000);
 

@@ -18,6 +18,7 @@ namespace Emulator.Journal;
 /// <param name="UserAgent">The <c>User-Agent</c> header.</param>
 /// <param name="AuthScheme">The Authorization scheme (HMAC-SHA256, Bearer), never its parameters.</param>
 /// <param name="AuthOutcome">accepted, rejected, or none (emulator routes and unauthenticated stages).</param>
+/// <param name="Fault">The fault rule that answered, delayed or aborted the request (<c>id: action</c>), if one fired.</param>
 public sealed record RequestJournalEntry(
     long Sequence,
     DateTimeOffset Time,
@@ -35,4 +36,5 @@ public sealed record RequestJournalEntry(
     string? ClientRequestId,
     string? UserAgent,
     string? AuthScheme,
-    string AuthOutcome);
+    string AuthOutcome,
+    string? Fault);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Emulator.Admin;
+using Emulator.Faults;
 using Emulator.Infrastructure;
 using Emulator.Versioning;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -41,14 +42,24 @@ public sealed class RequestJournalMiddleware(RequestDelegate next, RequestJourna
         finally
         {
             var duration = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);
-            var reason = feature.Error is null && context.Response.StatusCode < 400 ? null : RejectionDiagnosis.Explain(context, feature);
-            var entry = Describe(context, feature, arrived, duration, reason);
+            var fault = context.Features.Get<FaultedRequestFeature>();
+            var reason = fault is not null ? FaultReason(fault)
+                : feature.Error is null && context.Response.StatusCode < 400 ? null
+                : RejectionDiagnosis.Explain(context, feature);
+            var entry = Describe(context, feature, arrived, duration, reason, fault);
             journal.Add(entry);
             accessLog.Write(context, entry);
         }
     }
 
-    private RequestJournalEntry Describe(HttpContext context, RequestJournalFeature feature, DateTimeOffset arrived, double duration, string? reason)
+    private static string FaultReason(FaultedRequestFeature fault) => fault.Action switch
+    {
+        "respond" => $"Injected by fault rule '{fault.RuleId}': answered {fault.Status} without running the operation.",
+        "abort" => $"Injected by fault rule '{fault.RuleId}': the connection was reset without running the operation.",
+        _ => $"Delayed by fault rule '{fault.RuleId}'.",
+    };
+
+    private RequestJournalEntry Describe(HttpContext context, RequestJournalFeature feature, DateTimeOffset arrived, double duration, string? reason, FaultedRequestFeature? fault)
     {
         var request = context.Request;
         var scheme = AuthScheme(request.Headers.Authorization.ToString());
@@ -71,7 +82,8 @@ public sealed class RequestJournalMiddleware(RequestDelegate next, RequestJourna
             Header(request, HeaderNames.ClientRequestId),
             Header(request, "User-Agent"),
             scheme,
-            Outcome(feature, scheme, admin));
+            Outcome(feature, scheme, admin),
+            fault is null ? null : $"{fault.RuleId}: {fault.Action}");
     }
 
     private static string? Operation(HttpContext context)

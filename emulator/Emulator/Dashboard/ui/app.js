@@ -280,6 +280,7 @@ function renderRequest(entry) {
     ['Authentication', entry.authScheme ? `${entry.authScheme}: ${entry.authOutcome}` : entry.authOutcome],
     ['x-ms-client-request-id', entry.clientRequestId, 'mono'],
     ['User-Agent', entry.userAgent],
+    ['Fault rule', entry.fault, 'mono'],
   ]);
 }
 
