@@ -40,6 +40,7 @@ public static class EmulatorApp
         {
             kestrel.AddServerHeader = false;
             var server = kestrel.ApplicationServices.GetRequiredService<IOptions<ServerOptions>>().Value;
+            kestrel.Limits.MaxRequestBodySize = Math.Max(server.MaxRequestBodyBytes, server.MaxAdminRequestBodyBytes); // each route lowers it to its own
             Listen(kestrel, server.ListenAddress, server.HttpPort, null);
             if (server.HttpsPort >= 0)
             {
@@ -57,6 +58,7 @@ public static class EmulatorApp
             api.UseMiddleware<ServiceHeadersMiddleware>();
             api.UseMiddleware<AcsAuthenticationMiddleware>();
         });
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(AdminApi.Prefix), admin => admin.UseMiddleware<AdminRequestBodyMiddleware>());
         app.UseRouting();
         app.UseMiddleware<ApiVersionMiddleware>();
         app.MapIdentities();
