@@ -30,6 +30,19 @@ public sealed class RequestBody(ReadOnlyMemory<byte> bytes)
     /// </summary>
     public static async Task<RequestBody?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
+        var body = await ReadWithinAsync(request, limit, cancellationToken);
+        if (body is null)
+        {
+            // The rest of the body is never read, so the connection cannot carry another request: say so, or the
+            // server drops it after the answer and the client's next request on it fails.
+            request.HttpContext.Response.Headers.Connection = "close";
+        }
+
+        return body;
+    }
+
+    private static async Task<RequestBody?> ReadWithinAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
         {
             serverLimit.MaxRequestBodySize = limit;
