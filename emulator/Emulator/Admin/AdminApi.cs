@@ -107,21 +107,18 @@ public static class AdminApi
             : TypedResults.Problem($"Identity '{id}' is not known.", statusCode: 404, title: "Identity not found");
     }
 
-    public static async Task<Results<Ok<TokenValidationView>, ProblemHttpResult>> ValidateToken(HttpRequest request, TokenValidator validator)
+    public static Results<Ok<TokenValidationView>, ProblemHttpResult> ValidateToken(RequestBody body, TokenValidator validator)
     {
         string? token = null;
-        try
+        var error = JsonRequest.TryParse(body, out var json);
+        using (json)
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("token", out var value) && value.ValueKind == JsonValueKind.String)
-            {
-                token = value.GetString();
-            }
+            error ??= json.ReadString("token", "Token", out token);
         }
-        catch (JsonException)
+
+        if (error is { Code: AcsErrors.ValidationError, Target: ['$', ..] })
         {
-            // Reported below.
+            return TypedResults.Problem(error.Message, statusCode: 400, title: "Invalid JSON text");
         }
 
         return string.IsNullOrEmpty(token)

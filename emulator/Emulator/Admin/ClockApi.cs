@@ -79,7 +79,14 @@ public static class ClockApi
     {
         try
         {
-            return await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            if (JsonRequest.InvalidText(document.RootElement, "$") is not null)
+            {
+                document.Dispose(); // a name or string that is not text would throw when compared
+                return null;
+            }
+
+            return document;
         }
         catch (JsonException)
         {

@@ -1,3 +1,4 @@
+using Emulator.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Emulator.Authentication;
@@ -11,7 +12,7 @@ public sealed record EntraToken(bool IsValid, string? Reason, string? AppId, str
     {
         // v1 tokens name the client 'appid'; v2 tokens 'azp'.
         var appId = Claim(jwt, "appid") ?? Claim(jwt, "azp");
-        var expires = jwt.TryGetPayloadValue<long>("exp", out var exp) ? DateTimeOffset.FromUnixTimeSeconds(exp) : default;
+        var expires = jwt.TryGetPayloadValue<long>("exp", out var exp) ? UnixTime.FromSeconds(exp) : default;
         return new(true, null, appId, Claim(jwt, "oid"), Claim(jwt, "tid"), expires);
     }
 

@@ -1,4 +1,5 @@
 using Emulator.Configuration;
+using Emulator.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
@@ -68,7 +69,8 @@ public sealed class EntraTokenValidator
                 return EntraToken.Invalid("no exp claim");
             }
 
-            if (DateTimeOffset.FromUnixTimeSeconds(exp) + Skew < _realTime.GetUtcNow())
+            // Skew is taken off "now", never added to exp: a token may expire at the end of year 9999.
+            if (UnixTime.FromSeconds(exp) < _realTime.GetUtcNow() - Skew)
             {
                 return EntraToken.Invalid("expired");
             }
@@ -100,8 +102,9 @@ public sealed class EntraTokenValidator
                 : throw new SecurityTokenInvalidIssuerException($"Issuer '{issuer}' is not the authority's."),
             LifetimeValidator = (notBefore, expires, _, _) =>
             {
+                // Skew moves "now", not the claims, so no claim near DateTime's limits can overflow.
                 var now = _realTime.GetUtcNow().UtcDateTime;
-                return expires is not null && expires.Value + Skew >= now && (notBefore is null || notBefore.Value - Skew <= now);
+                return expires is not null && expires.Value >= now - Skew && (notBefore is null || notBefore.Value <= now + Skew);
             },
             ClockSkew = Skew,
         };

@@ -30,8 +30,11 @@ public sealed class ServerOptions
     /// <summary>Password of the PFX (or encrypted PEM key) in <see cref="CertificatePath"/>.</summary>
     public string? CertificatePassword { get; set; }
 
-    /// <summary>Largest request body of the emulated API, in bytes. Default 65536.</summary>
+    /// <summary>Largest request body of the emulated API, in bytes (1024 to 16777216). Default 65536.</summary>
     public int MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Largest request body of the emulator's own <c>/emulator/*</c> routes, in bytes (1024 to 16777216). Default 1048576.</summary>
+    public int MaxAdminRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Whether <see cref="DataDirectory"/> says to persist nothing.</summary>
     public bool IsEphemeral => string.Equals(DataDirectory, "none", StringComparison.OrdinalIgnoreCase);

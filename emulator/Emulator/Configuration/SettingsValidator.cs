@@ -16,6 +16,7 @@ public static class SettingsValidator
         CheckPort(configuration, "Server:HttpPort", allowDisabled: false, errors);
         CheckPort(configuration, "Server:HttpsPort", allowDisabled: true, errors);
         CheckInt(configuration, "Server:MaxRequestBodyBytes", 1024, 16 * 1024 * 1024, errors);
+        CheckInt(configuration, "Server:MaxAdminRequestBodyBytes", 1024, 16 * 1024 * 1024, errors);
         CheckInt(configuration, "Authentication:ClockSkewMinutes", 1, 24 * 60, errors);
 
         var listen = configuration["Server:ListenAddress"];

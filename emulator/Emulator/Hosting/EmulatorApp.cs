@@ -48,6 +48,7 @@ public static class EmulatorApp
             kestrel.AddServerHeader = false;
             LoadKeys(kestrel.ApplicationServices); // Kestrel may configure during Build(): a bad file must fail as a setting does.
             var server = kestrel.ApplicationServices.GetRequiredService<IOptions<ServerOptions>>().Value;
+            kestrel.Limits.MaxRequestBodySize = Math.Max(server.MaxRequestBodyBytes, server.MaxAdminRequestBodyBytes); // each route lowers it to its own
             Listen(kestrel, server.ListenAddress, server.HttpPort, null);
             if (server.HttpsPort >= 0)
             {
@@ -67,6 +68,7 @@ public static class EmulatorApp
             api.UseMiddleware<ServiceHeadersMiddleware>();
             api.UseMiddleware<AcsAuthenticationMiddleware>();
         });
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(AdminApi.Prefix), admin => admin.UseMiddleware<AdminRequestBodyMiddleware>());
         app.UseRouting();
         app.UseFaultsAndThrottling();
         app.UseMiddleware<ApiVersionMiddleware>();

@@ -16,6 +16,7 @@ public static class AcsErrors
     public const string InvalidApiVersion = "InvalidApiVersion";
     public const string RequestEntityTooLarge = "RequestEntityTooLarge";
     public const string AssignmentNotFound = "AssignmentNotFound";
+    public const string BadRequest = "BadRequest";
     public const string TooManyRequests = "TooManyRequests";
 
     // ---- recorded ----
@@ -119,6 +120,14 @@ public static class AcsErrors
     /// <summary>Unverified: a property of the wrong JSON type (model binding).</summary>
     public static AcsError WrongType(string pascalName) =>
         new(400, ValidationError, $"{pascalName}: The JSON value could not be converted to the {pascalName} type.", pascalName, AcsErrorFamily.Binding);
+
+    /// <summary>Unverified: a string or property name that is not valid Unicode (invalid UTF-8, lone surrogate escape).</summary>
+    public static AcsError InvalidText(string path) =>
+        new(400, ValidationError, $"{path}: The JSON value is not valid UTF-8 text (invalid byte sequence or lone surrogate).", path, AcsErrorFamily.Binding);
+
+    /// <summary>Unverified: a request the HTTP server could not read (bad chunked framing, body over the server limit).</summary>
+    public static AcsError UnreadableRequest(int status, string detail) =>
+        new(status, status == 413 ? RequestEntityTooLarge : BadRequest, $"The request could not be read: {detail}", Family: AcsErrorFamily.Binding);
 
     /// <summary>Unverified: customId empty or over 256 characters.</summary>
     public static AcsError CustomIdLength() =>

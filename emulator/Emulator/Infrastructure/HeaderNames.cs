@@ -16,4 +16,26 @@ public static class HeaderNames
 
     /// <summary>Emulator addition: the api-version actually served when an unknown one was mapped to the newest.</summary>
     public const string ServedApiVersion = "x-emulator-served-api-version";
+
+    /// <summary>
+    /// Whether a request header value can be sent back in a response: visible ASCII, space and tab only. A control
+    /// or non-ASCII character would make the server refuse the response header (and the request fail with a 500).
+    /// </summary>
+    public static bool IsEchoable(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (c is not ('\t' or (>= ' ' and <= '~')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

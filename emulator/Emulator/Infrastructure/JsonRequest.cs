@@ -4,7 +4,8 @@ namespace Emulator.Infrastructure;
 
 /// <summary>
 /// Reads request bodies the way the service's model binding does: absent, empty and <c>null</c> bodies are all "no
-/// members"; property names match case-insensitively; a member of the wrong JSON type is a binding error.
+/// members"; property names match case-insensitively; a member of the wrong JSON type is a binding error. Every
+/// string and property name is checked once on parsing (invalid UTF-8, lone surrogates), so reading one never throws.
 /// </summary>
 public sealed class JsonRequest : IDisposable
 {
@@ -42,6 +43,12 @@ public sealed class JsonRequest : IDisposable
         {
             document.Dispose();
             return AcsErrors.MalformedJson();
+        }
+
+        if (InvalidText(document.RootElement, "$") is { } path)
+        {
+            document.Dispose();
+            return AcsErrors.InvalidText(path);
         }
 
         request = new JsonRequest(document);
@@ -149,4 +156,73 @@ public sealed class JsonRequest : IDisposable
     }
 
     public void Dispose() => _document?.Dispose();
+
+    /// <summary>
+    /// The JSON path of the first string or property name that is not valid Unicode text, or null. JSON allows
+    /// <c>"\ud800"</c> and the parser does not check UTF-8 inside strings; decoding them throws, so it is done here.
+    /// Depth is bounded by <see cref="JsonDocumentOptions.MaxDepth"/>.
+    /// </summary>
+    public static string? InvalidText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return IsText(element) ? null : path;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!TryName(property, out var name))
+                    {
+                        return path + ".<property name>";
+                    }
+
+                    if (InvalidText(property.Value, path + "." + name) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (InvalidText(item, $"{path}[{index++}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsText(JsonElement element)
+    {
+        try
+        {
+            _ = element.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TryName(JsonProperty property, out string name)
+    {
+        try
+        {
+            name = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = string.Empty;
+            return false;
+        }
+    }
 }

@@ -1,8 +1,12 @@
+using System.Runtime.InteropServices;
+using Microsoft.AspNetCore.Http.Features;
+
 namespace Emulator.Infrastructure;
 
 /// <summary>
-/// The request body of an emulated operation, read once by <see cref="Authentication.AcsAuthenticationMiddleware"/>
-/// (which needs its hash) and handed to handlers as a parameter.
+/// The request body, read once with the route's size limit — by <see cref="Authentication.AcsAuthenticationMiddleware"/>
+/// on the emulated API (which needs its hash), by <see cref="AdminRequestBodyMiddleware"/> on <c>/emulator/*</c> — and
+/// handed to handlers as a parameter. Never more than the limit plus one read is held in memory.
 /// </summary>
 public sealed class RequestBody(ReadOnlyMemory<byte> bytes)
 {
@@ -15,9 +19,35 @@ public sealed class RequestBody(ReadOnlyMemory<byte> bytes)
     public static ValueTask<RequestBody?> BindAsync(HttpContext context)
         => ValueTask.FromResult<RequestBody?>(context.Features.Get<RequestBody>() ?? Empty);
 
-    /// <summary>Reads the whole body, or returns null when it is larger than <paramref name="limit"/>.</summary>
+    /// <summary>A read-only stream over the bytes, for handlers that parse the body as a stream.</summary>
+    public Stream AsStream() => MemoryMarshal.TryGetArray(Bytes, out var segment)
+        ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+        : new MemoryStream(Bytes.ToArray(), writable: false);
+
+    /// <summary>
+    /// Reads the whole body, or returns null when it is larger than <paramref name="limit"/>. The server is told the
+    /// same limit, so no later reader of the raw stream can take more either.
+    /// </summary>
     public static async Task<RequestBody?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
+        var body = await ReadWithinAsync(request, limit, cancellationToken);
+        if (body is null)
+        {
+            // The rest of the body is never read, so the connection cannot carry another request: say so, or the
+            // server drops it after the answer and the client's next request on it fails.
+            request.HttpContext.Response.Headers.Connection = "close";
+        }
+
+        return body;
+    }
+
+    private static async Task<RequestBody?> ReadWithinAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
+        {
+            serverLimit.MaxRequestBodySize = limit;
+        }
+
         if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
         {
             return Empty;
@@ -42,7 +72,17 @@ public sealed class RequestBody(ReadOnlyMemory<byte> bytes)
                 Array.Resize(ref buffer, Math.Min(buffer.Length * 2, limit + 1));
             }
 
-            var read = await request.Body.ReadAsync(buffer.AsMemory(total), cancellationToken);
+            int read;
+            try
+            {
+                read = await request.Body.ReadAsync(buffer.AsMemory(total), cancellationToken);
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                // The server counted past the limit first (chunked body): the same answer as counting it here.
+                return null;
+            }
+
             if (read == 0)
             {
                 break;

@@ -1,13 +1,16 @@
 namespace Emulator.Infrastructure;
 
-/// <summary>Adds the headers the live service sends on every response (reference §5) to the emulated API.</summary>
+/// <summary>
+/// Adds the headers the live service sends on every response (reference §5) to the emulated API. A client request id
+/// that cannot be a response header (control or non-ASCII characters) is not echoed; the request is served as usual.
+/// </summary>
 public sealed class ServiceHeadersMiddleware(RequestDelegate next, TimeProvider time)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var started = time.GetTimestamp();
         var headers = context.Response.Headers;
-        if (context.Request.Headers.TryGetValue(HeaderNames.ClientRequestId, out var requestId) && requestId.Count > 0)
+        if (context.Request.Headers.TryGetValue(HeaderNames.ClientRequestId, out var requestId) && requestId.Count > 0 && HeaderNames.IsEchoable(requestId[0]))
         {
             headers[HeaderNames.ClientRequestId] = requestId[0];
         }

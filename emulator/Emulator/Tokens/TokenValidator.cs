@@ -78,13 +78,13 @@ public sealed class TokenValidator(SigningKeys keys, IdentityStore store, Emulat
             }
         }
 
-        var expiresOn = DateTimeOffset.FromUnixTimeSeconds(exp);
+        var expiresOn = UnixTime.FromSeconds(exp);
         if (expiresOn <= clock.GetUtcNow())
         {
             return TokenValidationView.Invalid(TokenInvalidReason.Expired, $"The token expired at {expiresOn:O} (emulated clock).", identity);
         }
 
-        return new TokenValidationView(true, null, null, identity, scopes, DateTimeOffset.FromUnixTimeSeconds(iat), expiresOn);
+        return new TokenValidationView(true, null, null, identity, scopes, UnixTime.FromSeconds(iat), expiresOn);
     }
 
     private bool SignatureValid(string token)
