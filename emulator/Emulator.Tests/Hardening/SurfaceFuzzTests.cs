@@ -123,6 +123,10 @@ public sealed class SurfaceFuzzTests(ITestOutputHelper output)
         {
             model.Deleted(known);
         }
+        else if (fuzz.Method.Equals("DELETE", StringComparison.OrdinalIgnoreCase) && status == 200 && known is not null && route == "/emulator/identities/" + Uri.EscapeDataString(known))
+        {
+            model.Deleted(known); // the dashboard's delete route
+        }
     }
 
     private static async Task AssertStateConsistentAsync(HttpClient hmac, HttpClient plain, IReadOnlyDictionary<string, bool> state)
