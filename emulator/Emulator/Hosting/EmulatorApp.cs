@@ -29,7 +29,7 @@ public static class EmulatorApp
         builder.Configuration.AddEmulatorCommandLine(args);
         configure?.Invoke(builder);
 
-        var errors = SettingsValidator.Validate(builder.Configuration);
+        var errors = SettingsValidator.Validate(builder.Configuration).Concat(AdminOptions.Validate(builder.Configuration)).ToList();
         if (errors.Count > 0)
         {
             throw new EmulatorConfigurationException(errors);
@@ -52,6 +52,7 @@ public static class EmulatorApp
         LoadKeys(app.Services);
 
         app.UseMiddleware<UnhandledExceptionMiddleware>();
+        app.UseMiddleware<AdminAccessMiddleware>();
         app.UseWhen(context => !context.Request.Path.StartsWithSegments(AdminApi.Prefix), api =>
         {
             api.UseMiddleware<ServiceHeadersMiddleware>();
@@ -75,15 +76,27 @@ public static class EmulatorApp
     /// <summary>Runs the emulator until stopped (Ctrl+C, SIGTERM). Returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Contains(HealthCheckCommand.Flag))
+        var command = CommandLine.Parse(args);
+        switch (command)
         {
-            return await HealthCheckCommand.RunAsync([.. args.Where(a => a != HealthCheckCommand.Flag)]);
+            case { Error: { } error }:
+                await Console.Error.WriteLineAsync(error);
+                return 2;
+            case { Command: CommandLineCommand.Help }:
+                await Console.Out.WriteAsync(CommandLine.HelpText());
+                return 0;
+            case { Command: CommandLineCommand.Version }:
+                await Console.Out.WriteLineAsync(CommandLine.Version);
+                return 0;
+            case { Command: CommandLineCommand.HealthCheck }:
+                return await HealthCheckCommand.RunAsync(command.Arguments);
         }
 
         WebApplication app;
         try
         {
-            app = Create(args);
+            // A port in use is reported below in one line; the host would log it again with its stack trace.
+            app = Create(command.Arguments, builder => builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
         }
         catch (EmulatorConfigurationException ex)
         {
@@ -98,7 +111,7 @@ public static class EmulatorApp
         catch (IOException ex)
         {
             await Console.Error.WriteLineAsync($"The emulator could not listen: {ex.Message} Set Server:HttpPort / Server:HttpsPort (--port / --https-port) to free ports.");
-            return 3;
+            return 2;
         }
 
         Banner.Write(app.Services, Console.Out);

@@ -1,0 +1,43 @@
+namespace Emulator.Hosting;
+
+/// <summary>
+/// Every setting, in the order of the README's Configuration table. The command-line shortcuts, <c>--help</c> and the
+/// check of unknown keys all come from this one table, and a test compares it with the README row by row.
+/// </summary>
+public static class Settings
+{
+    public static readonly IReadOnlyList<Setting> All =
+    [
+        new("Server:HttpPort", "--port", "`8080`", "HTTP port; `0` picks a free one (the banner and `/emulator/info` show it)."),
+        new("Server:HttpsPort", "--https-port", "`8443`", "HTTPS port; `0` picks a free one; `-1` turns HTTPS off."),
+        new("Server:ListenAddress", "--listen", "`localhost`", "`localhost`, `*` / `0.0.0.0` (all interfaces), `::`, or an IP address."),
+        new("Server:DataDirectory", "--data-dir", "`~/.local/share/acs-identity-emulator`", "Where the generated access key, resource id, signing key and certificate are kept, so restarts keep clients working. `none` keeps everything in memory."),
+        new("Server:CertificatePath", "--certificate", "generated", "A PFX or PEM certificate for HTTPS."),
+        new("Server:CertificateKeyPath", null, "", "The PEM private key, when not in `CertificatePath`."),
+        new("Server:CertificatePassword", null, "", "Password of the PFX / encrypted PEM."),
+        new("Server:MaxRequestBodyBytes", null, "`65536`", "Larger bodies get `413 RequestEntityTooLarge`."),
+        new("Resource:AccessKey", "--access-key", "generated (64 random bytes)", "Base64 key of the connection string."),
+        new("Resource:Id", "--resource-id", "generated GUID", "The resource's immutable id, in identity ids and tokens."),
+        new("Resource:Location", "--location", "`unitedstates`", "`resourceLocation` claim; `rgn` is derived (`amer`, `ca`, `au`, `apac`, `emea`)."),
+        new("Resource:EndpointHost", "--endpoint-host", "`localhost`", "Host name in connection strings, error messages and the certificate."),
+        new("Tokens:SigningKeyPath", "--signing-key", "generated RSA-2048", "PFX, or PEM with an RSA private key (and optionally its certificate)."),
+        new("Tokens:SigningKeyPassword", null, "", "Its password."),
+        new("Tokens:Region", null, "from `Resource:Location`", "The `rgn` claim."),
+        new("ApiVersions:UnknownVersions", "--unknown-api-versions", "`Reject`", "`Reject` (as live) or `ServeLatest`."),
+        new("Authentication:Authority", "--authority", "none", "OpenID authority for bearer and Teams tokens; none = accept well-formed unexpired JWTs."),
+        new("Authentication:Audiences", null, "ACS audiences", "Accepted `aud` of bearer tokens."),
+        new("Authentication:TeamsAudiences", null, "`https://auth.msft.communication.azure.com`, ACS", "Accepted `aud` of Teams user tokens (with an authority)."),
+        new("Authentication:RequireHttpsMetadata", null, "`true`", "Whether the authority must be https."),
+        new("Authentication:ClockSkewMinutes", null, "`5`", "HMAC date window."),
+        new("Admin:RemoteAccess", "--admin-remote", "`Key`", "Who may call the `/emulator/` routes other than health, certificate, JWKS, discovery and token validation from a non-loopback address: `Key` (callers that send the access key in `x-emulator-access-key`) or `Open` (anyone: only on a trusted network)."),
+    ];
+
+    /// <summary>Sections whose keys are all in <see cref="All"/>: an unknown key in one of them is a typo.</summary>
+    public static readonly IReadOnlySet<string> Sections = All.Select(s => s.Key.Split(':')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The setting with this key (case-insensitive, as configuration keys are), or null.</summary>
+    public static Setting? Find(string key) => All.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The setting with this shortcut, e.g. <c>--port</c> (case-insensitive, as the configuration provider matches them), or null.</summary>
+    public static Setting? FindShortcut(string shortcut) => All.FirstOrDefault(s => string.Equals(s.Shortcut, shortcut, StringComparison.OrdinalIgnoreCase));
+}
