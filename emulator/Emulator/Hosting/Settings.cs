@@ -11,7 +11,7 @@ public static class Settings
         new("Server:HttpPort", "--port", "`8080`", "HTTP port; `0` picks a free one (the banner and `/emulator/info` show it)."),
         new("Server:HttpsPort", "--https-port", "`8443`", "HTTPS port; `0` picks a free one; `-1` turns HTTPS off."),
         new("Server:ListenAddress", "--listen", "`localhost`", "`localhost`, `*` / `0.0.0.0` (all interfaces), `::`, or an IP address."),
-        new("Server:DataDirectory", "--data-dir", "`~/.local/share/acs-identity-emulator`", "Where the generated access key, resource id, signing key and certificate are kept, so restarts keep clients working. `none` keeps everything in memory."),
+        new("Server:DataDirectory", "--data-dir", "`~/.local/share/acs-identity-emulator`", "Where the generated access key, resource id, signing key and certificate are kept, so restarts keep connection strings and certificates valid (identities too with `Server:PersistState`). `none` keeps everything in memory."),
         new("Server:CertificatePath", "--certificate", "generated", "A PFX or PEM certificate for HTTPS."),
         new("Server:CertificateKeyPath", null, "", "The PEM private key, when not in `CertificatePath`."),
         new("Server:CertificatePassword", null, "", "Password of the PFX / encrypted PEM."),
@@ -30,14 +30,23 @@ public static class Settings
         new("Authentication:TeamsAudiences", null, "`https://auth.msft.communication.azure.com`, ACS", "Accepted `aud` of Teams user tokens (with an authority)."),
         new("Authentication:RequireHttpsMetadata", null, "`true`", "Whether the authority must be https."),
         new("Authentication:ClockSkewMinutes", null, "`5`", "HMAC date window."),
+        new("Server:PersistState", null, "`false`", "Keep identities, revocations, assignments and the clock offset in `state.json` in the data directory across restarts."),
+        new("Server:PersistIntervalMilliseconds", null, "`1000`", "Longest time between a change and its write to `state.json` (50 to 3600000)."),
+        new("Throttling:Mode", "--throttle", "`Off`", "`Live` applies the published limits (429 with `Retry-After`)."),
+        new("Throttling:WindowSeconds", null, "`30`", "The sliding window."),
+        new("Throttling:CreateIdentity`, `CreateIdentityWithToken`, `IssueAccessToken", null, "`1000` each", "Requests per window."),
+        new("Throttling:DeleteIdentity`, `RevokeAccessTokens`, `ExchangeAccessToken", null, "`500` each", "Requests per window (`ExchangeAccessToken`: each exchange)."),
+        new("Faults:Rules:N:…", null, "none", "Fault rules loaded at start (members as in `POST /emulator/faults`)."),
+        new("Snapshots:Import", "--import", "none", "A snapshot to load at start."),
+        new("Snapshots:ExportOnExit", "--export-on-exit", "none", "Where to write a snapshot on a clean shutdown."),
         new("Admin:RemoteAccess", "--admin-remote", "`Key`", "Who may call the `/emulator/` routes other than health, certificate, JWKS, discovery and token validation from a non-loopback address: `Key` (callers that send the access key in `x-emulator-access-key`) or `Open` (anyone: only on a trusted network)."),
     ];
 
     /// <summary>Sections whose keys are all in <see cref="All"/>: an unknown key in one of them is a typo.</summary>
-    public static readonly IReadOnlySet<string> Sections = All.Select(s => s.Key.Split(':')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    public static readonly IReadOnlySet<string> Sections = All.Select(s => s.Keys[0].Split(':')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The setting with this key (case-insensitive, as configuration keys are), or null.</summary>
-    public static Setting? Find(string key) => All.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase));
+    public static Setting? Find(string key) => All.FirstOrDefault(s => s.Keys.Any(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The setting with this shortcut, e.g. <c>--port</c> (case-insensitive, as the configuration provider matches them), or null.</summary>
     public static Setting? FindShortcut(string shortcut) => All.FirstOrDefault(s => string.Equals(s.Shortcut, shortcut, StringComparison.OrdinalIgnoreCase));
