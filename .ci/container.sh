@@ -331,12 +331,23 @@ uid=$(pm exec "$A" id -u 2>/dev/null)
 check "A's process runs as non-root (uid $uid)" test -n "$uid" -a "$uid" != 0
 t=$(now); podman --runtime runc exec "$A" dotnet /app/Emulator.dll --health-check >/dev/null 2>&1; PROBE_SECONDS=$(secs "$t" "$(now)")
 
-curl -fsS "$HTTP_URL/emulator/info" >"$TMP/info-a.json" 2>/dev/null
-ACCESS_KEY=$(node -e '
-    const i = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    const cs = (i.connectionStrings && i.connectionStrings.http) || "";
-    console.log(i.accessKey || (/accesskey=(.*)$/i.exec(cs) || [])[1] || "")' "$TMP/info-a.json" 2>/dev/null)
-check "A's /emulator/info gives the access key" test -n "$ACCESS_KEY"
+# The generated key, as a user gets it: from the connection strings in the banner (docker logs). The host
+# reaches the container through podman's port mapping, which may show it as loopback or as the bridge
+# gateway, so every admin call sends the key (docs/docker.md); without it /emulator/info answers 401 to a
+# non-loopback caller.
+ACCESS_KEY=$(pm logs "$A" 2>/dev/null | grep -o 'accesskey=[A-Za-z0-9+/=]*' | head -1 | cut -d= -f2-)
+check "A's banner prints its connection strings (access key found in the logs)" test -n "$ACCESS_KEY"
+ADMIN_KEY=(-H "x-emulator-access-key: $ACCESS_KEY")
+curl -fsS "${ADMIN_KEY[@]}" "$HTTP_URL/emulator/info" >"$TMP/info-a.json" 2>/dev/null
+info_key() { node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).accessKey || "")' "$1" 2>/dev/null; }
+check "A's /emulator/info answers the host that sends the key, with that key" test "$(info_key "$TMP/info-a.json")" = "$ACCESS_KEY"
+keyless=$(curl -sS -o "$TMP/info-a-keyless.json" -w '%{http_code}' "$HTTP_URL/emulator/info" 2>/dev/null)
+if [[ $keyless == 401 ]]; then
+    check "A refuses /emulator/info without the key to the host it sees as another host (401, no key in the body)" \
+        bash -c "! grep -qF -- '$ACCESS_KEY' '$TMP/info-a-keyless.json'"
+else
+    log "A sees the host as a loopback caller here (GET /emulator/info without the key: $keyless)"
+fi
 
 curl -fsS "$HTTP_URL/emulator/certificate" -o "$TMP/emulator-a.pem" 2>/dev/null
 check "A serves its HTTPS certificate as PEM at /emulator/certificate" \
@@ -362,7 +373,7 @@ else
     echo "== JS contract suite against container A (http and https)"
     if [[ -f $ROOT/contract-tests/js/run.sh ]]; then
         if (cd "$ROOT/contract-tests/js" && CONTRACT_TARGETS=emulator EMULATOR_URL="$HTTP_URL" \
-                EMULATOR_HTTPS_URL="$HTTPS_URL" EMULATOR_CA_CERT="$TMP/emulator-a.pem" \
+                EMULATOR_HTTPS_URL="$HTTPS_URL" EMULATOR_CA_CERT="$TMP/emulator-a.pem" EMULATOR_ACCESS_KEY="$ACCESS_KEY" \
                 TEST_REPORTER=spec bash ./run.sh) >"$TMP/js-suite.log" 2>&1; then
             ok "JS contract suite passes against the container ($(grep -E '^(ℹ|#) (tests|pass|fail|skipped) [0-9]+$' "$TMP/js-suite.log" | sed -E 's/^(ℹ|#) //' | paste -sd, - | sed 's/,/, /g'))"
         else
@@ -426,8 +437,8 @@ if pm run -d --name "$B" --label "$LABEL" --read-only \
     check "B keeps A's certificate (same /data volume)" cmp -s "$TMP/emulator-a.pem" "$TMP/emulator-b.pem"
     check "clients that trusted A still trust B over HTTPS" \
         http_ok --cacert "$TMP/emulator-a.pem" "https://localhost:$B_HTTPS/emulator/health/ready"
-    curl -fsS "http://127.0.0.1:$B_HTTP/emulator/info" >"$TMP/info-b.json" 2>/dev/null
-    check "B keeps A's generated access key" grep -qF -- "$ACCESS_KEY" "$TMP/info-b.json"
+    curl -fsS "${ADMIN_KEY[@]}" "http://127.0.0.1:$B_HTTP/emulator/info" >"$TMP/info-b.json" 2>/dev/null
+    check "B keeps A's generated access key" test "$(info_key "$TMP/info-b.json")" = "$ACCESS_KEY"
     echo "== stopping container B"
     stop_and_check "$B"
 else
@@ -489,7 +500,7 @@ if grep -q "image: $IMAGE" "$TMP/compose.yaml" && compose up -d >"$TMP/compose.l
     COMPOSED=1
     if s=$(T0=$(now) wait_for 60 http_ok "http://127.0.0.1:$C_HTTP/emulator/health/ready"); then
         ok "compose example: the service answers on 127.0.0.1:$C_HTTP"
-        curl -fsS "http://127.0.0.1:$C_HTTP/emulator/info" >"$TMP/info-c.json" 2>/dev/null
+        curl -fsS -H "x-emulator-access-key: $ACS_ACCESS_KEY" "http://127.0.0.1:$C_HTTP/emulator/info" >"$TMP/info-c.json" 2>/dev/null
         check "compose example: connection strings name the service and use the pinned key" \
             grep -qF "endpoint=https://acs:8443/;accesskey=$ACS_ACCESS_KEY" "$TMP/info-c.json"
         curl -fsS "http://127.0.0.1:$C_HTTP/emulator/certificate" -o "$TMP/emulator-c.pem" 2>/dev/null

@@ -43,7 +43,7 @@ def _emulator_target(tmp_dir):
     if not url:
         process = EmulatorProcess().start()
         url = process.url
-    key = process.access_key if process else None
+    key = process.access_key if process else os.environ.get("EMULATOR_ACCESS_KEY") or None
     admin = EmulatorAdmin(url, key)
     info = admin.info()
     key = key or info.get("accessKey") or parse_connection_string(info["connectionStrings"]["http"])[1]

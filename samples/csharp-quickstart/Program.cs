@@ -8,7 +8,7 @@ using Azure.Communication.Identity;
 var connectionString = Environment.GetEnvironmentVariable("COMMUNICATION_SERVICES_CONNECTION_STRING");
 if (string.IsNullOrWhiteSpace(connectionString))
 {
-    Console.Error.WriteLine("Set COMMUNICATION_SERVICES_CONNECTION_STRING (for the emulator: endpoint=http://localhost:8080/;accesskey=<key from GET /emulator/info>).");
+    Console.Error.WriteLine("Set COMMUNICATION_SERVICES_CONNECTION_STRING (for the emulator: endpoint=http://localhost:8080/;accesskey=<key from the connection string the emulator prints>).");
     return 2;
 }
 

@@ -7,8 +7,21 @@ namespace Emulator.ContractTests.Infrastructure;
 /// <summary>The emulator's own endpoints (<c>/emulator/…</c>, docs/emulator-endpoints.md), over HTTP, for every emulator target alike.</summary>
 public sealed class EmulatorAdminClient(HttpClient http)
 {
-    public async Task<JsonElement> InfoAsync(CancellationToken cancellationToken) =>
-        await http.GetFromJsonAsync<JsonElement>("/emulator/info", cancellationToken).ConfigureAwait(false);
+    /// <summary>The header that carries the access key to the admin routes an emulator keeps from non-loopback callers.</summary>
+    public const string AccessKeyHeader = "x-emulator-access-key";
+
+    public async Task<JsonElement> InfoAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri("/emulator/info", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)
+        {
+            throw new InvalidOperationException($"GET /emulator/info answered {(int)response.StatusCode}: the emulator sees this process as another host. "
+                + "Set EMULATOR_ACCESS_KEY to its access key (the accesskey of the connection string it prints).");
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<string> CertificatePemAsync(CancellationToken cancellationToken) =>
         await http.GetStringAsync(new Uri("/emulator/certificate", UriKind.Relative), cancellationToken).ConfigureAwait(false);

@@ -79,11 +79,19 @@ public abstract class ContractTarget : IAsyncLifetime
     /// <summary>A handler that trusts the target's HTTPS certificate (an emulator's self-signed one) and nothing else untrusted.</summary>
     public HttpMessageHandler CreateTrustingHandler() => CreateHandler();
 
-    /// <summary>Sets up <see cref="Admin"/> for an emulator at <paramref name="endpoint"/>.</summary>
-    protected void UseAdmin(Uri endpoint)
+    /// <summary>
+    /// Sets up <see cref="Admin"/> for an emulator at <paramref name="endpoint"/>; with <paramref name="accessKey"/> every
+    /// admin call carries it, so it works whether the emulator sees this process as loopback or as another host.
+    /// </summary>
+    protected void UseAdmin(Uri endpoint, string? accessKey = null)
     {
         IsEmulator = true;
         _adminHttp = new HttpClient(CreateHandler()) { BaseAddress = endpoint };
+        if (!string.IsNullOrEmpty(accessKey))
+        {
+            _adminHttp.DefaultRequestHeaders.Add(EmulatorAdminClient.AccessKeyHeader, accessKey);
+        }
+
         Admin = new EmulatorAdminClient(_adminHttp);
     }
 

@@ -20,7 +20,7 @@ public class InProcessEmulatorTarget : ContractTarget
         AccessKey = _emulator.AccessKey;
         ResourceId = _emulator.ResourceId;
         TrustedCertificate = X509CertificateLoader.LoadCertificate(_emulator.Certificate!.RawData);
-        UseAdmin(Endpoint);
+        UseAdmin(Endpoint, AccessKey);
     }
 
     /// <summary>How the emulator starts; derived targets configure it (e.g. with an Entra authority).</summary>

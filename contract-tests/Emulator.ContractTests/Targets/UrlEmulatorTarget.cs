@@ -4,13 +4,17 @@ namespace Emulator.ContractTests.Targets;
 
 /// <summary>
 /// An emulator already running elsewhere (a process, a container) at <c>EMULATOR_URL</c>, with its https endpoint at
-/// <c>EMULATOR_HTTPS_URL</c> or as <c>GET /emulator/info</c> names it. Its access key comes from <c>/emulator/info</c>.
+/// <c>EMULATOR_HTTPS_URL</c> or as <c>GET /emulator/info</c> names it. Its access key comes from <c>EMULATOR_ACCESS_KEY</c>
+/// (needed when the emulator sees this process as another host, as behind a container's port mapping) or else from
+/// <c>/emulator/info</c>.
 /// </summary>
 public sealed class UrlEmulatorTarget : ContractTarget
 {
     public const string UrlVariable = "EMULATOR_URL";
 
     public const string HttpsUrlVariable = "EMULATOR_HTTPS_URL";
+
+    public const string AccessKeyVariable = "EMULATOR_ACCESS_KEY";
 
     public override string Name => "emulator at " + UrlVariable;
 
@@ -25,7 +29,7 @@ public sealed class UrlEmulatorTarget : ContractTarget
         }
 
         Endpoint = new Uri(url.TrimEnd('/') + "/");
-        UseAdmin(Endpoint);
+        UseAdmin(Endpoint, Environment.GetEnvironmentVariable(AccessKeyVariable));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var info = await Admin!.InfoAsync(timeout.Token).ConfigureAwait(false);
         AccessKey = info.GetProperty("accessKey").GetString()!;

@@ -54,10 +54,30 @@ public sealed class EmulatorContainerTests(EmulatorFixture fixture) : IClassFixt
         var ready = await http.GetAsync(new Uri(Emulator.HttpEndpoint, "emulator/health/ready"), ct);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
 
-        using var info = JsonDocument.Parse(await http.GetStringAsync(new Uri(Emulator.HttpEndpoint, "emulator/info"), ct));
+        using var admin = Emulator.CreateAdminClient();
+        using var info = JsonDocument.Parse(await admin.GetStringAsync(new Uri("/emulator/info", UriKind.Relative), ct));
         var httpConnectionString = info.RootElement.GetProperty("connectionStrings").GetProperty("http").GetString();
         Assert.EndsWith($"accesskey={Emulator.AccessKey}", httpConnectionString, StringComparison.Ordinal);
         Assert.StartsWith("endpoint=http://127.0.0.1:", Emulator.ConnectionString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admin_client_resets_the_emulator_through_the_port_mapping()
+    {
+        RequireImage();
+        var ct = TestContext.Current.CancellationToken;
+        using var admin = Emulator.CreateAdminClient();
+        using var http = new HttpClient();
+        var (created, body) = await CreateIdentityAsync(http, Emulator.ConnectionString);
+        Assert.Equal(HttpStatusCode.Created, created);
+        using var json = JsonDocument.Parse(body);
+        var id = json.RootElement.GetProperty("identity").GetProperty("id").GetString()!;
+
+        using var reset = await admin.PostAsync(new Uri("/emulator/reset", UriKind.Relative), null, ct);
+        using var forgotten = await admin.GetAsync(new Uri($"/emulator/identities/{Uri.EscapeDataString(id)}", UriKind.Relative), ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, forgotten.StatusCode);
     }
 
     [Fact]

@@ -25,6 +25,12 @@ public sealed class EmulatorContainer : IAsyncDisposable
     /// <summary>HTTPS port inside the container.</summary>
     public const int HttpsPort = 8443;
 
+    /// <summary>
+    /// The header that carries the access key to the <c>/emulator/</c> routes the emulator keeps from non-loopback callers
+    /// (info, reset, clock, identities); the host reaches a container through a port mapping, so it needs it.
+    /// </summary>
+    public const string AccessKeyHeader = "x-emulator-access-key";
+
     private readonly IContainer _container;
 
     /// <summary>The default image (or <c>EMULATOR_IMAGE</c>), a random access key.</summary>
@@ -95,6 +101,17 @@ public sealed class EmulatorContainer : IAsyncDisposable
 
     /// <summary>Stops the container (SIGTERM, then the engine's grace period).</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _container.StopAsync(cancellationToken);
+
+    /// <summary>
+    /// An <see cref="HttpClient"/> for the emulator's own routes (<c>/emulator/info</c>, <c>/emulator/reset</c>, the clock…):
+    /// based at <see cref="HttpEndpoint"/> and sending <see cref="AccessKey"/> in <see cref="AccessKeyHeader"/>.
+    /// </summary>
+    public HttpClient CreateAdminClient()
+    {
+        var http = new HttpClient { BaseAddress = HttpEndpoint };
+        http.DefaultRequestHeaders.Add(AccessKeyHeader, AccessKey);
+        return http;
+    }
 
     /// <summary>The emulator's generated HTTPS certificate, as PEM, from <c>/emulator/certificate</c>.</summary>
     public async Task<string> GetCertificatePemAsync(CancellationToken cancellationToken = default)

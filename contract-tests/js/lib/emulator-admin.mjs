@@ -1,16 +1,26 @@
 // A tiny client for the emulator's own endpoints (docs/emulator-endpoints.md). Not part of the ACS API:
-// no authentication, no api-version. Only the emulator target has one.
+// no HMAC, no api-version. Only the emulator target has one. When the access key is known it is sent in
+// x-emulator-access-key on every call, so the client works whether the emulator sees it as a loopback
+// caller or as another host (a container's port mapping may show either).
+
+export const ACCESS_KEY_HEADER = "x-emulator-access-key";
 
 export class EmulatorAdmin {
-  /** @param {string} baseUrl e.g. http://localhost:5123 (no trailing slash) */
-  constructor(baseUrl) {
+  /**
+   * @param {string} baseUrl e.g. http://localhost:5123 (no trailing slash)
+   * @param {string} [accessKey] the emulator's access key, for the routes it keeps from non-loopback callers
+   */
+  constructor(baseUrl, accessKey) {
     this.baseUrl = baseUrl.replace(/\/+$/, "");
+    this.accessKey = accessKey;
   }
 
   async #call(method, path, body) {
+    const headers = body === undefined ? {} : { "content-type": "application/json" };
+    if (this.accessKey) headers[ACCESS_KEY_HEADER] = this.accessKey;
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
     });

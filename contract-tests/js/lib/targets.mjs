@@ -1,5 +1,5 @@
 // Which services the suite runs against. Every test file runs its tests once per target:
-//   emulator — EMULATOR_URL (+ EMULATOR_HTTPS_URL, EMULATOR_CA_CERT) when set: an emulator already running
+//   emulator — EMULATOR_URL (+ EMULATOR_HTTPS_URL, EMULATOR_CA_CERT, EMULATOR_ACCESS_KEY) when set: an emulator already running
 //              (for instance a container); otherwise the emulator is started here as a child process
 //              (scripts/run-suite.mjs starts one for the whole run and passes EMULATOR_URL on).
 //   live     — COMMUNICATION_SERVICES_CONNECTION_STRING: a real Azure Communication Services resource.
@@ -58,8 +58,18 @@ async function emulatorTarget() {
     baseUrl = started.url;
     httpsUrl = started.httpsUrl;
   }
-  const admin = new EmulatorAdmin(baseUrl);
-  const info = await admin.info();
+  // The key of a running emulator (a container) comes from EMULATOR_ACCESS_KEY: its /emulator/info answers only
+  // loopback callers without it. A child process's key is the one it was started with.
+  const admin = new EmulatorAdmin(baseUrl, started?.accessKey ?? process.env.EMULATOR_ACCESS_KEY);
+  let info;
+  try {
+    info = await admin.info();
+  } catch (e) {
+    if (/got 40[13]/.test(e.message)) {
+      throw new Error(`${e.message}\nSet EMULATOR_ACCESS_KEY to the emulator's access key (the accesskey of the connection string it prints).`);
+    }
+    throw e;
+  }
   accessKey = info.accessKey ?? parseConnectionString(info.connectionStrings?.http).accessKey;
   if (!httpsUrl && info.connectionStrings?.https) httpsUrl = parseConnectionString(info.connectionStrings.https).endpoint;
   return new Target({

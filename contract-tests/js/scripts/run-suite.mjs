@@ -38,11 +38,12 @@ async function main() {
       emulator = await startEmulator();
       env.EMULATOR_URL = emulator.url;
       env.EMULATOR_HTTPS_URL = emulator.httpsUrl;
+      env.EMULATOR_ACCESS_KEY = emulator.accessKey;
       process.stdout.write(`# emulator ready: ${emulator.url} and ${emulator.httpsUrl} (pid ${emulator.pid})\n`);
     } else {
       process.stdout.write(`# using the running emulator at ${env.EMULATOR_URL}${env.EMULATOR_HTTPS_URL ? ` and ${env.EMULATOR_HTTPS_URL}` : ""}\n`);
     }
-    const admin = new EmulatorAdmin(env.EMULATOR_URL);
+    const admin = new EmulatorAdmin(env.EMULATOR_URL, env.EMULATOR_ACCESS_KEY);
     const pem = env.EMULATOR_CA_CERT ? readFileSync(env.EMULATOR_CA_CERT, "utf8") : await admin.certificatePem();
     const caFile = path.join(tmp, "emulator-ca.pem");
     const previous = env.NODE_EXTRA_CA_CERTS ? readFileSync(env.NODE_EXTRA_CA_CERTS, "utf8") + "\n" : "";

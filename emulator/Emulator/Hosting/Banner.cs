@@ -1,5 +1,8 @@
+using System.Net;
+using Emulator.Admin;
 using Emulator.Configuration;
 using Emulator.Versioning;
+using Microsoft.Extensions.Options;
 
 namespace Emulator.Hosting;
 
@@ -38,8 +41,25 @@ public static class Banner
         output.WriteLine();
         output.WriteLine($"Dashboard:          {admin}emulator/ui");
         output.WriteLine($"Emulator endpoints: {admin}emulator/info (health, reset, identities, clock, token validation, JWKS)");
+        output.WriteLine(Exposure(services.GetRequiredService<IOptions<ServerOptions>>().Value.ListenAddress, services.GetRequiredService<IOptions<AdminOptions>>().Value.RemoteAccess));
         output.WriteLine("Node.js SDK over http: pass { allowInsecureConnection: true } to CommunicationIdentityClient.");
         output.WriteLine();
         output.Flush();
+    }
+
+    /// <summary>What other hosts can reach, and how to reach the protected admin routes from one.</summary>
+    public static string Exposure(string listenAddress, AdminRemoteAccess remoteAccess)
+    {
+        var loopbackOnly = listenAddress == "localhost" || (IPAddress.TryParse(listenAddress, out var ip) && IPAddress.IsLoopback(ip));
+        if (loopbackOnly)
+        {
+            return $"Exposure: listening on loopback only ({listenAddress}); every /emulator/ route answers local callers.";
+        }
+
+        return remoteAccess == AdminRemoteAccess.Open
+            ? $"WARNING: listening on {listenAddress} with Admin:RemoteAccess=Open: anyone who can reach these ports can read the access key at /emulator/info and reset the emulator."
+            : $"Exposure: listening on {listenAddress}. Other hosts reach the API (with the access key) and /emulator/ health, certificate, jwks, "
+                + $"discovery and tokens/validate; the other /emulator/ routes (info, reset, clock, identities) need the header {AdminAccess.KeyHeader}: <access key> "
+                + "(or --admin-remote Open on a trusted network).";
     }
 }

@@ -34,6 +34,7 @@ public static class EmulatorApp
         var errors = SettingsValidator.Validate(builder.Configuration)
             .Concat(FaultsAndState.Validate(builder.Configuration))
             .Concat(JournalSettings.Validate(builder.Configuration))
+            .Concat(AdminOptions.Validate(builder.Configuration))
             .ToList();
         if (errors.Count > 0)
         {
@@ -63,6 +64,7 @@ public static class EmulatorApp
 
         app.UseRequestJournal();
         app.UseMiddleware<UnhandledExceptionMiddleware>();
+        app.UseMiddleware<AdminAccessMiddleware>();
         app.UseWhen(context => !context.Request.Path.StartsWithSegments(AdminApi.Prefix), api =>
         {
             api.UseMiddleware<ServiceHeadersMiddleware>();
@@ -91,15 +93,27 @@ public static class EmulatorApp
     /// <summary>Runs the emulator until stopped (Ctrl+C, SIGTERM). Returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Contains(HealthCheckCommand.Flag))
+        var command = CommandLine.Parse(args);
+        switch (command)
         {
-            return await HealthCheckCommand.RunAsync([.. args.Where(a => a != HealthCheckCommand.Flag)]);
+            case { Error: { } error }:
+                await Console.Error.WriteLineAsync(error);
+                return 2;
+            case { Command: CommandLineCommand.Help }:
+                await Console.Out.WriteAsync(CommandLine.HelpText());
+                return 0;
+            case { Command: CommandLineCommand.Version }:
+                await Console.Out.WriteLineAsync(CommandLine.Version);
+                return 0;
+            case { Command: CommandLineCommand.HealthCheck }:
+                return await HealthCheckCommand.RunAsync(command.Arguments);
         }
 
         WebApplication app;
         try
         {
-            app = Create(args);
+            // A port in use is reported below in one line; the host would log it again with its stack trace.
+            app = Create(command.Arguments, builder => builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
         }
         catch (EmulatorConfigurationException ex)
         {
@@ -114,7 +128,7 @@ public static class EmulatorApp
         catch (IOException ex)
         {
             await Console.Error.WriteLineAsync($"The emulator could not listen: {ex.Message} Set Server:HttpPort / Server:HttpsPort (--port / --https-port) to free ports.");
-            return 3;
+            return 2;
         }
 
         Banner.Write(app.Services, Console.Out);

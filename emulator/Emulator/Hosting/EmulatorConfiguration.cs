@@ -3,24 +3,10 @@ namespace Emulator.Hosting;
 /// <summary>Command-line shortcuts for the most used settings; every setting also works as <c>--Section:Key value</c>.</summary>
 public static class EmulatorConfiguration
 {
-    public static readonly IReadOnlyDictionary<string, string> SwitchMappings = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["--port"] = "Server:HttpPort",
-        ["--https-port"] = "Server:HttpsPort",
-        ["--listen"] = "Server:ListenAddress",
-        ["--data-dir"] = "Server:DataDirectory",
-        ["--access-key"] = "Resource:AccessKey",
-        ["--resource-id"] = "Resource:Id",
-        ["--location"] = "Resource:Location",
-        ["--endpoint-host"] = "Resource:EndpointHost",
-        ["--signing-key"] = "Tokens:SigningKeyPath",
-        ["--certificate"] = "Server:CertificatePath",
-        ["--authority"] = "Authentication:Authority",
-        ["--unknown-api-versions"] = "ApiVersions:UnknownVersions",
-        ["--throttle"] = "Throttling:Mode",
-        ["--import"] = "Snapshots:Import",
-        ["--export-on-exit"] = "Snapshots:ExportOnExit",
-    };
+    /// <summary>Shortcut → configuration key, from <see cref="Settings.All"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SwitchMappings = Settings.All
+        .Where(s => s.Shortcut is not null)
+        .ToDictionary(s => s.Shortcut!, s => s.Key, StringComparer.Ordinal);
 
     /// <summary>Shortcuts that take no value: each stands for one setting.</summary>
     public static readonly IReadOnlyDictionary<string, string> FlagMappings = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -20,6 +20,7 @@ public static class EmulatorServices
         services.Configure<TokenOptions>(configuration.GetSection(TokenOptions.SectionName));
         services.Configure<ApiVersionOptions>(configuration.GetSection(ApiVersionOptions.SectionName));
         services.Configure<AuthenticationOptions>(configuration.GetSection(AuthenticationOptions.SectionName));
+        services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.SectionName));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new EmulatorClock(sp.GetRequiredService<TimeProvider>()));

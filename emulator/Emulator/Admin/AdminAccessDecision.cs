@@ -1,0 +1,9 @@
+namespace Emulator.Admin;
+
+/// <summary>The outcome of <see cref="AdminAccess.Decide"/>.</summary>
+public enum AdminAccessDecision
+{
+    Allowed,
+    KeyMissing,
+    KeyWrong,
+}

@@ -1,0 +1,23 @@
+namespace Emulator.Configuration;
+
+/// <summary>Access to the emulator's own routes (<c>/emulator/</c>) from other hosts. Section <c>Admin</c>.</summary>
+public sealed class AdminOptions
+{
+    public const string SectionName = "Admin";
+
+    /// <summary>
+    /// Who may call the <c>/emulator/</c> routes other than health, certificate, JWKS, discovery and token validation
+    /// from a non-loopback address. Default <see cref="AdminRemoteAccess.Key"/>.
+    /// </summary>
+    public AdminRemoteAccess RemoteAccess { get; set; } = AdminRemoteAccess.Key;
+
+    /// <summary>The problems with the raw <c>Admin</c> settings, each naming the key and the accepted values.</summary>
+    public static IEnumerable<string> Validate(IConfiguration configuration)
+    {
+        var value = configuration[$"{SectionName}:{nameof(RemoteAccess)}"];
+        if (value is not null && (!Enum.TryParse<AdminRemoteAccess>(value, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)))
+        {
+            yield return $"Admin:RemoteAccess '{value}' is invalid: use {string.Join(" or ", Enum.GetNames<AdminRemoteAccess>())}.";
+        }
+    }
+}
