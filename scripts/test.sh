@@ -6,10 +6,11 @@
 #   3. dotnet test: the emulator's in-process tests, the C# contract suite, the fixture sample;
 #   4. the JavaScript contract suite with the real SDKs against the emulator as a process;
 #   5. the Node.js quickstart samples against a started emulator, over http and https;
-#   6. the benchmarks in short mode (figures only; fails only if the harness breaks);
-#   7. the Docker image: built from the real Dockerfile with podman, run and tested (.ci/container.sh).
+#   6. the Native AOT binary: published (scripts/publish-aot.sh), then the JS suite and the C# EMULATOR_URL leg on it;
+#   7. the benchmarks in short mode (figures only; fails only if the harness breaks);
+#   8. the Docker images: built from Dockerfile and Dockerfile.aot with podman, run and tested (.ci/container.sh).
 #
-# Environment: SKIP_CONTAINER=1 skips step 7, SKIP_BENCHMARKS=1 step 6 (both run by default and in CI).
+# Environment: SKIP_CONTAINER=1 skips step 8, SKIP_BENCHMARKS=1 step 7, SKIP_AOT=1 step 6 (all run by default and in CI).
 # COMMUNICATION_SERVICES_CONNECTION_STRING, when set, adds the live-Azure legs of both contract suites.
 set -uo pipefail
 
@@ -95,6 +96,13 @@ else
     if NODE_EXTRA_CA_CERTS="$TMP/emulator.pem" COMMUNICATION_SERVICES_CONNECTION_STRING=$https_cs bash samples/run-node-samples.sh; then add "node samples (https)" 2 0 0; else add "node samples (https)" 0 2 0; fi
 fi
 kill "$EMULATOR_PID" 2>/dev/null; wait "$EMULATOR_PID" 2>/dev/null; EMULATOR_PID=""
+
+step "Native AOT binary (scripts/publish-aot.sh): JS contract suite and the C# EMULATOR_URL leg against it"
+if [[ ${SKIP_AOT:-0} == 1 ]]; then
+    echo "skipped (SKIP_AOT=1)"; add "native AOT" 0 0 1
+else
+    source scripts/test-aot.sh
+fi
 
 if [[ ${SKIP_BENCHMARKS:-0} == 1 ]]; then
     echo; echo "=== Benchmarks skipped (SKIP_BENCHMARKS=1)"

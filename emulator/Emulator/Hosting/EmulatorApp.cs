@@ -52,6 +52,7 @@ public static class EmulatorApp
         LoadKeys(app.Services);
 
         app.UseMiddleware<UnhandledExceptionMiddleware>();
+        app.UseMiddleware<SigningKeyGate>();
         app.UseWhen(context => !context.Request.Path.StartsWithSegments(AdminApi.Prefix), api =>
         {
             api.UseMiddleware<ServiceHeadersMiddleware>();
@@ -103,7 +104,7 @@ public static class EmulatorApp
 
         Banner.Write(app.Services, Console.Out);
         await app.WaitForShutdownAsync();
-        return 0;
+        return app.Services.GetRequiredService<SigningKeyProvider>().Failed ? 2 : 0;
     }
 
     /// <summary>Loads keys and certificates now, so a bad file fails the start (naming the setting) and no request pays for it.</summary>
@@ -111,7 +112,7 @@ public static class EmulatorApp
     {
         var problems = new List<string>();
         Try(() => services.GetRequiredService<ResourceSettings>(), "Resource / Server:DataDirectory", problems);
-        Try(() => services.GetRequiredService<SigningKeys>(), "Tokens:SigningKeyPath / Tokens:SigningKeyPassword", problems);
+        Try(() => StartSigningKeys(services), "Tokens:SigningKeyPath / Tokens:SigningKeyPassword", problems);
         if (services.GetRequiredService<IOptions<ServerOptions>>().Value.HttpsPort >= 0)
         {
             Try(() => services.GetRequiredService<HttpsCertificate>(), "Server:CertificatePath / Server:CertificateKeyPath / Server:CertificatePassword", problems);
@@ -122,8 +123,15 @@ public static class EmulatorApp
             throw new EmulatorConfigurationException(problems);
         }
 
-        services.GetRequiredService<Jwks>();
         services.GetRequiredService<HmacAuthenticator>();
+    }
+
+    /// <summary>Loads the signing key, or starts generating it in the background (<see cref="SigningKeyProvider"/>).</summary>
+    private static SigningKeyProvider StartSigningKeys(IServiceProvider services)
+    {
+        var provider = services.GetRequiredService<SigningKeyProvider>();
+        provider.Start(services.GetRequiredService<IHostApplicationLifetime>(), _ => services.GetRequiredService<Jwks>());
+        return provider;
     }
 
     private static void Try(Func<object> load, string keys, List<string> problems)

@@ -1,0 +1,79 @@
+using Emulator.Configuration;
+using Emulator.Hosting;
+
+namespace Emulator.Tokens;
+
+/// <summary>
+/// Takes RSA key generation (about 0.3 s of CPU for a 2048-bit key) off the way to ready: a key that has to be made
+/// (none configured, none kept in the data directory) is generated on a worker thread while the host starts, and
+/// <see cref="SigningKeyGate"/> holds requests until it exists, so a token request during generation waits and never
+/// fails. Loading a configured or kept key stays synchronous (a few milliseconds), so a bad file still fails the start
+/// naming its setting.
+/// </summary>
+public sealed partial class SigningKeyProvider
+{
+    private readonly Lazy<Task<SigningKeys>> _keys;
+
+    public SigningKeyProvider(TokenOptions options, DataDirectory data, ILogger<SigningKeyProvider> logger)
+    {
+        SigningKeys Load() => SigningKeys.Load(options.SigningKeyPath, options.SigningKeyPassword, data);
+        Generates = string.IsNullOrEmpty(options.SigningKeyPath)
+            && (data.FilePath(SigningKeys.StoredFileName) is not { } stored || !File.Exists(stored));
+        _keys = new Lazy<Task<SigningKeys>>(() => Generates ? GenerateAsync(Load, logger) : Task.FromResult(Load()));
+    }
+
+    /// <summary>Whether the key is generated at this start (in the background) rather than loaded from a file.</summary>
+    public bool Generates { get; }
+
+    /// <summary>The keys; completes at once for a loaded key. Starts the load on first use.</summary>
+    public Task<SigningKeys> Keys => _keys.Value;
+
+    /// <summary>True once a background generation has failed (the host is stopped and the process exits with 2).</summary>
+    public bool Failed => _keys.IsValueCreated && _keys.Value.IsFaulted;
+
+    /// <summary>The keys, waiting for a generation still under way (only services resolved outside a request wait here).</summary>
+    public SigningKeys Value => Keys.GetAwaiter().GetResult();
+
+    /// <summary>Starts the load or generation; a loaded key's errors surface here, as before.</summary>
+    public void Start(IHostApplicationLifetime lifetime, Action<SigningKeys> warm)
+    {
+        var keys = Keys;
+        if (keys.IsCompleted)
+        {
+            warm(keys.GetAwaiter().GetResult());
+            return;
+        }
+
+        keys.ContinueWith(
+            task =>
+            {
+                if (task.IsFaulted)
+                {
+                    lifetime.StopApplication();
+                }
+                else
+                {
+                    warm(task.Result);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private static Task<SigningKeys> GenerateAsync(Func<SigningKeys> load, ILogger logger) => Task.Run(() =>
+    {
+        try
+        {
+            return load();
+        }
+        catch (Exception ex)
+        {
+            LogGenerationFailed(logger, ex);
+            throw;
+        }
+    });
+
+    [LoggerMessage(EventId = 1950, Level = LogLevel.Critical, Message = "The token signing key could not be generated (Tokens:SigningKeyPath / Server:DataDirectory); the emulator stops")]
+    private static partial void LogGenerationFailed(ILogger logger, Exception exception);
+}
