@@ -6,6 +6,7 @@
 #   bash benchmarks/run.sh --short   # CI: about 2 minutes, prints the figures, asserts nothing about speed
 #   bash benchmarks/run.sh --full    # the published table: about 25 minutes
 #   bash benchmarks/run.sh --full --wait-quiet 10   # first wait up to 10 min for the load average to drop
+#   bash benchmarks/run.sh --aot [--full] [--identities N]   # JIT vs Native AOT side by side (docs/benchmarks.md)
 #
 # Writes benchmarks/results/benchmark-<mode>.{json,md} and scaling-<mode>.png. Exits non-zero only when the harness
 # could not measure (build failure, an emulator that does not start or answers wrongly), never because of a figure.
@@ -13,8 +14,8 @@ set -euo pipefail
 
 mode="${1:---short}"
 case "$mode" in
-  --short|--full) ;;
-  *) echo "usage: bash benchmarks/run.sh --short|--full" >&2; exit 64 ;;
+  --short|--full|--aot) ;;
+  *) echo "usage: bash benchmarks/run.sh --short|--full|--aot" >&2; exit 64 ;;
 esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,6 +38,22 @@ mkdir -p "$results"
 echo "building (Release) ..."
 dotnet publish "$root/emulator/Emulator/Emulator.csproj" -c Release -o "$results/publish/emulator" -nologo -v q
 dotnet build "$here/Emulator.Benchmarks/Emulator.Benchmarks.csproj" -c Release -nologo -v q
+
+if [ "$mode" = --aot ]; then
+  # The Native AOT binary (scripts/publish-aot.sh installs its C toolchain when missing), and the two images' sizes
+  # when .ci/container.sh has built them on this machine.
+  bash "$root/scripts/publish-aot.sh" linux-x64 "$results/publish/emulator-aot"
+  sizes=()
+  if command -v podman >/dev/null 2>&1; then
+    for pair in jit:localhost/acs-identity-emulator:ci aot:localhost/acs-identity-emulator:ci-aot; do
+      b=$(podman --runtime runc image inspect "${pair#*:}" --format '{{.Size}}' 2>/dev/null || true)
+      [ -n "$b" ] && sizes+=("--image-bytes-${pair%%:*}" "$b")
+    done
+  fi
+  exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" aot \
+    --emulator "$results/publish/emulator/Emulator.dll" --emulator-aot "$results/publish/emulator-aot/Emulator" \
+    --out "$results" "${sizes[@]}" "${@:2}"
+fi
 
 exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" run "$mode" \
   --emulator "$results/publish/emulator/Emulator.dll" --out "$results" "${@:2}"

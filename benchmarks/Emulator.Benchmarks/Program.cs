@@ -8,6 +8,7 @@ using Emulator.Benchmarks.Suites;
 // fixture-start  in-process start-up: EmulatorApp.Create + StartAsync + first request, in a fresh process
 // signing        only the RSA-2048 and TokenIssuer baseline (for profiling)
 // startup        only the published start-up, for an experiment: startup --emulator <Emulator.dll> [--runs N]
+// aot            JIT and Native AOT side by side: aot --emulator <Emulator.dll> --emulator-aot <Emulator> [--short]
 // load           one operation against a fresh emulator, to profile it (see ProfileLoad)
 var mode = args.Length > 0 ? args[0] : "run";
 var rest = args.Skip(1).ToArray();
@@ -21,6 +22,7 @@ try
         "fixture-start" => await FixtureStartProbe.RunAsync(rest),
         "signing" => Signing(),
         "startup" => await StartupSuite.PublishedOnlyAsync(rest),
+        "aot" => await AotComparison.RunAsync(rest),
         "load" => await ProfileLoad.RunAsync(rest),
         _ => Usage(),
     };

@@ -22,14 +22,14 @@ public sealed class EmulatorTarget : IDisposable
 
     public AcsApi Api { get; }
 
-    public static IReadOnlyList<string> Arguments(int port, Credentials credentials) =>
+    public static IReadOnlyList<string> Arguments(int port, Credentials credentials, string dataDirectory = "none") =>
     [
         "--port", port.ToString(CultureInfo.InvariantCulture),
         "--https-port", "-1",
         "--listen", "127.0.0.1",
         "--access-key", credentials.AccessKey,
         "--resource-id", credentials.ResourceId,
-        "--data-dir", "none",
+        "--data-dir", dataDirectory,
     ];
 
     /// <summary>Starts the emulator, waits until it is ready, and checks that it really authenticates and issues tokens.</summary>

@@ -15,11 +15,18 @@ public sealed partial class SigningKeyProvider
     private readonly Lazy<Task<SigningKeys>> _keys;
 
     public SigningKeyProvider(TokenOptions options, DataDirectory data, ILogger<SigningKeyProvider> logger)
+        : this(
+            string.IsNullOrEmpty(options.SigningKeyPath) && (data.FilePath(SigningKeys.StoredFileName) is not { } stored || !File.Exists(stored)),
+            () => SigningKeys.Load(options.SigningKeyPath, options.SigningKeyPassword, data),
+            logger)
     {
-        SigningKeys Load() => SigningKeys.Load(options.SigningKeyPath, options.SigningKeyPassword, data);
-        Generates = string.IsNullOrEmpty(options.SigningKeyPath)
-            && (data.FilePath(SigningKeys.StoredFileName) is not { } stored || !File.Exists(stored));
-        _keys = new Lazy<Task<SigningKeys>>(() => Generates ? GenerateAsync(Load, logger) : Task.FromResult(Load()));
+    }
+
+    /// <summary>For tests: <paramref name="load"/> runs in the background when <paramref name="generates"/>, else synchronously.</summary>
+    internal SigningKeyProvider(bool generates, Func<SigningKeys> load, ILogger logger)
+    {
+        Generates = generates;
+        _keys = new Lazy<Task<SigningKeys>>(() => generates ? GenerateAsync(load, logger) : Task.FromResult(load()));
     }
 
     /// <summary>Whether the key is generated at this start (in the background) rather than loaded from a file.</summary>
