@@ -40,7 +40,7 @@ public static class AotMarkdown
             Row(md, $"{operation}, server CPU per request (µs)", j.ServerCpuUsPerRequest ?? double.NaN, a.ServerCpuUsPerRequest ?? double.NaN, "N0");
         }
 
-        Row(md, "what ships (MB): `Emulator.dll` (+ the shared runtime) / the one binary", jit.FileBytes / 1e6, aot.FileBytes / 1e6, "F1");
+        Row(md, "size (MB): `Emulator.dll` alone (it also needs its dependency DLLs and the shared runtime) / the AOT binary, all it needs", jit.FileBytes / 1e6, aot.FileBytes / 1e6, "F1");
         if (report.Images.Jit is { } ji && report.Images.Aot is { } ai)
         {
             Row(md, "container image (MB; `Dockerfile` / `Dockerfile.aot`, on this machine's stand-in bases)", ji / 1e6, ai / 1e6, "F1");
