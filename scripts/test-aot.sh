@@ -1,5 +1,5 @@
 # Sourced by scripts/test.sh (uses its add/TMP/EMULATOR_PID): publishes the Native AOT binary, starts it as a process
-# and runs the JS contract suite and the C# contract suite's EMULATOR_URL leg against it.
+# and runs the JS contract suite, the Python contract suite and the C# contract suite's EMULATOR_URL leg against it.
 aot_started=$(date +%s)
 if ! bash scripts/publish-aot.sh linux-x64 "$TMP/aot"; then
     add "native AOT publish" 0 1 0
@@ -23,6 +23,11 @@ else
         js_skip=$(grep -E '^# skipped ' "$TMP/js-aot.log" | tail -1 | awk '{print $3}')
         ((${js_fail:-1} == 0)) || grep -E '^not ok|^# Subtest|error' "$TMP/js-aot.log" | head -40
         if [[ -z $js_pass ]]; then add "js contract suite (AOT)" 0 1 0; else add "js contract suite (AOT)" "$js_pass" "${js_fail:-0}" "${js_skip:-0}"; fi
+
+        if declare -F python_step >/dev/null && [[ -f contract-tests/python/run.sh ]]; then
+            python_step "python suite (AOT)" "$TMP/python-aot.xml" EMULATOR_URL="$aot_http" EMULATOR_HTTPS_URL="$aot_https" \
+                EMULATOR_CA_CERT="$TMP/aot.pem" CONTRACT_TARGETS=emulator
+        fi
 
         EMULATOR_URL=$aot_http EMULATOR_HTTPS_URL=$aot_https EMULATOR_CA_CERT=$TMP/aot.pem \
             dotnet test contract-tests/Emulator.ContractTests -c Release --no-build -nologo --filter "FullyQualifiedName~UrlEmulatorContractTests" \
