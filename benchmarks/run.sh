@@ -7,6 +7,9 @@
 #   bash benchmarks/run.sh --full    # the published table: about 25 minutes
 #   bash benchmarks/run.sh --full --wait-quiet 10   # first wait up to 10 min for the load average to drop
 #   bash benchmarks/run.sh --aot [--full] [--identities N]   # JIT vs Native AOT side by side (docs/benchmarks.md)
+#   bash benchmarks/run.sh --long [--race-ops N] [--soak-seconds N] [--workers N] [--only race|soak]
+#                                    # only the long runs that --full ends with: the 1,000,000-operation race on
+#                                    # shared identities and the 10-minute soak (wrong answers, 5xx, RSS trend)
 #
 # Writes benchmarks/results/benchmark-<mode>.{json,md} and scaling-<mode>.png. Exits non-zero only when the harness
 # could not measure (build failure, an emulator that does not start or answers wrongly), never because of a figure.
@@ -14,8 +17,8 @@ set -euo pipefail
 
 mode="${1:---short}"
 case "$mode" in
-  --short|--full|--aot) ;;
-  *) echo "usage: bash benchmarks/run.sh --short|--full|--aot" >&2; exit 64 ;;
+  --short|--full|--long|--aot) ;;
+  *) echo "usage: bash benchmarks/run.sh --short|--full|--long|--aot" >&2; exit 64 ;;
 esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -53,6 +56,11 @@ if [ "$mode" = --aot ]; then
   exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" aot \
     --emulator "$results/publish/emulator/Emulator.dll" --emulator-aot "$results/publish/emulator-aot/Emulator" \
     --out "$results" "${sizes[@]}" "${@:2}"
+fi
+
+if [ "$mode" = --long ]; then
+  exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" long \
+    --emulator "$results/publish/emulator/Emulator.dll" --out "$results" "${@:2}"
 fi
 
 exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" run "$mode" \

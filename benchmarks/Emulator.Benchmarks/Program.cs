@@ -10,6 +10,7 @@ using Emulator.Benchmarks.Suites;
 // startup        only the published start-up, for an experiment: startup --emulator <Emulator.dll> [--runs N]
 // aot            JIT and Native AOT side by side: aot --emulator <Emulator.dll> --emulator-aot <Emulator> [--short]
 // load           one operation against a fresh emulator, to profile it (see ProfileLoad)
+// long           only the long runs (race, soak): long --emulator <Emulator.dll> [--race-ops N] [--soak-seconds N] [--workers N] [--only race|soak]
 var mode = args.Length > 0 ? args[0] : "run";
 var rest = args.Skip(1).ToArray();
 try
@@ -24,6 +25,7 @@ try
         "startup" => await StartupSuite.PublishedOnlyAsync(rest),
         "aot" => await AotComparison.RunAsync(rest),
         "load" => await ProfileLoad.RunAsync(rest),
+        "long" => await LongRuns.RunAsync(LongRunSettings.Parse(rest), m => Console.WriteLine($"[{TimeProvider.System.GetLocalNow():HH:mm:ss}] {m}")),
         _ => Usage(),
     };
 }

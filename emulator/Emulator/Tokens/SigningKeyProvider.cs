@@ -16,7 +16,7 @@ public sealed partial class SigningKeyProvider
 
     public SigningKeyProvider(TokenOptions options, DataDirectory data, ILogger<SigningKeyProvider> logger)
         : this(
-            string.IsNullOrEmpty(options.SigningKeyPath) && (data.FilePath(SigningKeys.StoredFileName) is not { } stored || !File.Exists(stored)),
+            string.IsNullOrEmpty(options.SigningKeyPath) && (data.FilePath(SigningKeys.StoredFileName) is not { } stored || IsAbsent(stored)),
             () => SigningKeys.Load(options.SigningKeyPath, options.SigningKeyPassword, data),
             logger)
     {
@@ -67,6 +67,9 @@ public sealed partial class SigningKeyProvider
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
     }
+
+    /// <summary>Nothing at all at the path (a dangling or looping link is something: its load must fail the start, not be replaced).</summary>
+    private static bool IsAbsent(string path) => !File.Exists(path) && !Directory.Exists(path) && new FileInfo(path).LinkTarget is null;
 
     private static Task<SigningKeys> GenerateAsync(Func<SigningKeys> load, ILogger logger) => Task.Run(() =>
     {
