@@ -86,10 +86,14 @@ public sealed class SigningKeyStartupTests
                 BaseAddress = new Uri(app.Urls.First()),
             };
 
-            using var ready = await client.GetAsync(new Uri("/emulator/health/ready", UriKind.Relative), TestContext.Current.CancellationToken);
-            using var created = await client.PostAsJsonAsync("/identities?api-version=2023-10-01", new { createTokenWithScopes = new[] { "chat" } }, TestContext.Current.CancellationToken);
+            // A request while the key is still being generated waits for it rather than failing.
+            var early = client.PostAsJsonAsync("/identities?api-version=2023-10-01", new { createTokenWithScopes = new[] { "chat" } }, TestContext.Current.CancellationToken);
+            var readyAt = await PollReadyAsync(client);
+            var keptWhenReady = File.Exists(Path.Combine(dir, "signing-key.pfx"));
+            using var created = await early;
 
-            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            Assert.True(readyAt < TimeSpan.FromSeconds(30), "the emulator did not become ready");
+            Assert.True(keptWhenReady, "ready was reported before the generated key was written to the data directory");
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             var token = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetProperty("token").GetString()!;
             Assert.True(app.Services.GetRequiredService<TokenValidator>().Validate(token).Valid);
@@ -99,6 +103,38 @@ public sealed class SigningKeyStartupTests
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Provider_WithoutADataDirectory_ReportsReadyAtOnce_WhileTheKeyIsGenerated()
+    {
+        using var release = new ManualResetEventSlim();
+        var provider = new SigningKeyProvider(true, () => { release.Wait(TestContext.Current.CancellationToken); return Keys; }, NullLogger.Instance);
+        var ready = false;
+
+        provider.WhenReady(() => ready = true);
+
+        Assert.True(ready);
+        Assert.False(provider.Keys.IsCompleted);
+        release.Set();
+    }
+
+    private static async Task<TimeSpan> PollReadyAsync(HttpClient client)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            using var response = await client.GetAsync(new Uri("/emulator/health/ready", UriKind.Relative), TestContext.Current.CancellationToken);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return watch.Elapsed;
+            }
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        return watch.Elapsed;
     }
 
     private static DefaultHttpContext Context(string path) => new() { Request = { Path = path } };

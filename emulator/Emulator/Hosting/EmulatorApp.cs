@@ -69,7 +69,7 @@ public static class EmulatorApp
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             app.Services.GetRequiredService<EmulatorEndpoints>().Capture(app.Services.GetRequiredService<IServer>());
-            app.Services.GetRequiredService<Readiness>().MarkReady();
+            app.Services.GetRequiredService<SigningKeyProvider>().WhenReady(app.Services.GetRequiredService<Readiness>().MarkReady);
         });
         return app;
     }

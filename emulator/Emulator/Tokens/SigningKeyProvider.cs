@@ -20,6 +20,7 @@ public sealed partial class SigningKeyProvider
             () => SigningKeys.Load(options.SigningKeyPath, options.SigningKeyPassword, data),
             logger)
     {
+        Persists = data.Path is not null;
     }
 
     /// <summary>For tests: <paramref name="load"/> runs in the background when <paramref name="generates"/>, else synchronously.</summary>
@@ -31,6 +32,26 @@ public sealed partial class SigningKeyProvider
 
     /// <summary>Whether the key is generated at this start (in the background) rather than loaded from a file.</summary>
     public bool Generates { get; }
+
+    /// <summary>Whether a generated key is written to the data directory (false with <c>--data-dir none</c>).</summary>
+    public bool Persists { get; private init; }
+
+    /// <summary>
+    /// Runs <paramref name="ready"/> once readiness may be reported: at once, unless a key is being generated into the
+    /// data directory; then once it is written, so that "ready" also means the folder holds everything a restart
+    /// needs. Kestrel listens meanwhile, and requests wait at <see cref="SigningKeyGate"/>.
+    /// </summary>
+    public void WhenReady(Action ready)
+    {
+        if (!Generates || !Persists)
+        {
+            ready();
+            return;
+        }
+
+        // Never ready after a failed generation: the host is stopping then.
+        Keys.ContinueWith(task => ready(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    }
 
     /// <summary>The keys; completes at once for a loaded key. Starts the load on first use.</summary>
     public Task<SigningKeys> Keys => _keys.Value;
@@ -45,11 +66,13 @@ public sealed partial class SigningKeyProvider
     public void Start(IHostApplicationLifetime lifetime, Action<SigningKeys> warm)
     {
         var keys = Keys;
-        if (keys.IsCompleted)
+        if (!Generates)
         {
             warm(keys.GetAwaiter().GetResult());
             return;
         }
+
+        // A generation that already failed is handled like one that fails later: the host stops.
 
         keys.ContinueWith(
             task =>
