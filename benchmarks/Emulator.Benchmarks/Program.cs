@@ -11,6 +11,7 @@ using Emulator.Benchmarks.Suites;
 // aot            JIT and Native AOT side by side: aot --emulator <Emulator.dll> --emulator-aot <Emulator> [--short]
 // load           one operation against a fresh emulator, to profile it (see ProfileLoad)
 // long           only the long runs (race, soak): long --emulator <Emulator.dll> [--race-ops N] [--soak-seconds N] [--workers N] [--only race|soak]
+// persistence    create and issue with Server:PersistState off and on, side by side (see PersistenceSuite)
 var mode = args.Length > 0 ? args[0] : "run";
 var rest = args.Skip(1).ToArray();
 try
@@ -26,6 +27,7 @@ try
         "aot" => await AotComparison.RunAsync(rest),
         "load" => await ProfileLoad.RunAsync(rest),
         "long" => await LongRuns.RunAsync(LongRunSettings.Parse(rest), m => Console.WriteLine($"[{TimeProvider.System.GetLocalNow():HH:mm:ss}] {m}")),
+        "persistence" => await PersistenceSuite.RunAsync(rest),
         _ => Usage(),
     };
 }

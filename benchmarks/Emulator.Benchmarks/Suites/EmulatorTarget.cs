@@ -37,11 +37,11 @@ public sealed class EmulatorTarget : IDisposable
     ];
 
     /// <summary>Starts the emulator, waits until it is ready, and checks that it really authenticates and issues tokens.</summary>
-    public static async Task<EmulatorTarget> StartAsync(string emulatorDll)
+    public static async Task<EmulatorTarget> StartAsync(string emulatorDll, string dataDirectory = "none", params string[] extra)
     {
         var credentials = Credentials.NewRandom();
         var port = FreePort.Next();
-        var server = ChildServer.Start("emulator", emulatorDll, port, Arguments(port, credentials));
+        var server = ChildServer.Start("emulator", emulatorDll, port, [.. Arguments(port, credentials, dataDirectory), .. extra]);
         var target = new EmulatorTarget(server, new AcsApi(server.BaseUri, credentials.Signer()), credentials);
         try
         {
