@@ -16,6 +16,7 @@
 #   CONTAINER_WORK_DIR        scratch space for the stand-in root file system (default /var/tmp/acs-emulator-ci)
 #   CONTAINER_SKIP_JS=1       skip the JS suite and samples
 #   CONTAINER_SKIP_TESTCONTAINERS=1  skip the .NET Testcontainers module's tests
+#   CONTAINER_SKIP_AOT=1      skip the Native AOT image of Dockerfile.aot (.ci/container-aot.sh)
 set -uo pipefail
 
 # One run at a time on a machine: runs share image tags, the stand-ins and the default ports.
@@ -355,9 +356,9 @@ check "A serves its HTTPS certificate as PEM at /emulator/certificate" \
 check "A's HTTPS port is trusted with that certificate alone ($HTTPS_URL, no -k)" \
     http_ok --cacert "$TMP/emulator-a.pem" "$HTTPS_URL/emulator/health/ready"
 check "A serves the dashboard from the image (/emulator/ui and its script)" \
-    bash -c "curl -fsS '$HTTP_URL/emulator/ui' | grep -q '/emulator/ui/app.js' && curl -fsS -o /dev/null '$HTTP_URL/emulator/ui/app.js'"
+    bash -c "curl -fsS -H 'x-emulator-access-key: $ACCESS_KEY' '$HTTP_URL/emulator/ui' | grep -q '/emulator/ui/app.js' && curl -fsS -o /dev/null -H 'x-emulator-access-key: $ACCESS_KEY' '$HTTP_URL/emulator/ui/app.js'"
 check "A's request journal holds the requests above (GET /emulator/requests)" \
-    bash -c "curl -fsS '$HTTP_URL/emulator/requests?method=GET' | grep -q '\"path\":\"/emulator/certificate\"'"
+    bash -c "curl -fsS -H 'x-emulator-access-key: $ACCESS_KEY' '$HTTP_URL/emulator/requests?method=GET' | grep -q '\"path\":\"/emulator/certificate\"'"
 
 sleep 10
 IDLE_MEM=$(mem_of "$A")
@@ -550,6 +551,9 @@ else
     kill "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null; SERVICE_PID=
 fi
 
+# 8b. The Native AOT image of Dockerfile.aot (its own checks, in .ci/container-aot.sh).
+source "$ROOT/.ci/container-aot.sh"
+
 # --------------------------------------------------------------------------------------------
 # 9. Figures
 # --------------------------------------------------------------------------------------------
@@ -566,3 +570,9 @@ echo "  one health probe:           ${PROBE_SECONDS:-?} s"
 echo "  idle memory:                ${IDLE_MEM:-?} (podman stats), RSS ${IDLE_RSS:-?}"
 echo "  memory after the suites:    ${BUSY_MEM:-n/a}"
 echo "  podman stop (SIGTERM):      ${A_STOP_SECONDS:-?} s, exit code ${A_STOP_CODE:-?}"
+if [[ -n ${AOT_IMAGE_BYTES:-} ]]; then
+    awk -v b="$AOT_IMAGE_BYTES" -v p="$IMAGE_BYTES" 'BEGIN { printf "  AOT image size:             %.1f MB (portable image %.0f MB)\n", b / 1e6, p / 1e6 }'
+    echo "  AOT image build:            ${AOT_BUILD_SECONDS:-?} s (whole AOT part ${AOT_SECONDS:-?} s)"
+    echo "  AOT podman run -> ready:    ${AOT_READY_SECONDS:-?} s (existing volume ${AOT_RESTART_READY_SECONDS:-?} s)"
+    echo "  AOT idle RSS:               ${AOT_IDLE_RSS:-?}"
+fi

@@ -7,6 +7,7 @@
 #   bash benchmarks/run.sh --full    # the published table: about 25 minutes
 #   bash benchmarks/run.sh --full --wait-quiet 10   # first wait up to 10 min for the load average to drop
 #   bash benchmarks/run.sh --journal # about 3 minutes: create and issue with the request journal and access log on and off
+#   bash benchmarks/run.sh --aot [--full] [--identities N]   # JIT vs Native AOT side by side (docs/benchmarks.md)
 #   bash benchmarks/run.sh --long [--race-ops N] [--soak-seconds N] [--workers N] [--only race|soak]
 #                                    # only the long runs that --full ends with: the 1,000,000-operation race on
 #                                    # shared identities and the 10-minute soak (wrong answers, 5xx, RSS trend)
@@ -18,8 +19,8 @@ set -euo pipefail
 
 mode="${1:---short}"
 case "$mode" in
-  --short|--full|--long|--persistence|--journal) ;;
-  *) echo "usage: bash benchmarks/run.sh --short|--full|--long|--persistence|--journal" >&2; exit 64 ;;
+  --short|--full|--long|--persistence|--journal|--aot) ;;
+  *) echo "usage: bash benchmarks/run.sh --short|--full|--long|--persistence|--journal|--aot" >&2; exit 64 ;;
 esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -46,6 +47,22 @@ dotnet build "$here/Emulator.Benchmarks/Emulator.Benchmarks.csproj" -c Release -
 if [ "$mode" = --journal ]; then
   exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" journal \
     --emulator "$results/publish/emulator/Emulator.dll" "${@:2}"
+fi
+
+if [ "$mode" = --aot ]; then
+  # The Native AOT binary (scripts/publish-aot.sh installs its C toolchain when missing), and the two images' sizes
+  # when .ci/container.sh has built them on this machine.
+  bash "$root/scripts/publish-aot.sh" linux-x64 "$results/publish/emulator-aot"
+  sizes=()
+  if command -v podman >/dev/null 2>&1; then
+    for pair in jit:localhost/acs-identity-emulator:ci aot:localhost/acs-identity-emulator:ci-aot; do
+      b=$(podman --runtime runc image inspect "${pair#*:}" --format '{{.Size}}' 2>/dev/null || true)
+      [ -n "$b" ] && sizes+=("--image-bytes-${pair%%:*}" "$b")
+    done
+  fi
+  exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" aot \
+    --emulator "$results/publish/emulator/Emulator.dll" --emulator-aot "$results/publish/emulator-aot/Emulator" \
+    --out "$results" "${sizes[@]}" "${@:2}"
 fi
 
 if [ "$mode" = --long ]; then

@@ -8,11 +8,13 @@
 #      (Debian's azure-communication-identity, apt-get installed when missing) at EMULATOR_URL and as a process;
 #   5. the Node.js quickstart samples against a started emulator, over http and https, then the dashboard's
 #      browser tests (contract-tests/browser: chromium from apt, playwright-core from npm);
-#   6. the benchmarks in short mode (figures only; fails only if the harness breaks);
-#   7. the Docker image: built from the real Dockerfile with podman, run and tested (.ci/container.sh);
-#   8. docs/parity.md regenerated from the suites' results (scripts/parity/generate.mjs), its totals printed.
+#   6. the Native AOT binary: published (scripts/publish-aot.sh), then the JS and Python suites and the C# EMULATOR_URL
+#      leg on it;
+#   7. the benchmarks in short mode (figures only; fails only if the harness breaks);
+#   8. the Docker images: built from Dockerfile and Dockerfile.aot with podman, run and tested (.ci/container.sh);
+#   9. docs/parity.md regenerated from the suites' results (scripts/parity/generate.mjs), its totals printed.
 #
-# Environment: SKIP_CONTAINER=1 skips step 7, SKIP_BENCHMARKS=1 step 6 (both run by default and in CI).
+# Environment: SKIP_CONTAINER=1 skips step 8, SKIP_BENCHMARKS=1 step 7, SKIP_AOT=1 step 6 (all run by default and in CI).
 # COMMUNICATION_SERVICES_CONNECTION_STRING, when set, adds the live-Azure legs of both contract suites.
 set -uo pipefail
 
@@ -128,6 +130,13 @@ b_pass=$(grep -E '^# pass ' "$TMP/browser.log" | tail -1 | awk '{print $3}')
 b_fail=$(grep -E '^# fail ' "$TMP/browser.log" | tail -1 | awk '{print $3}')
 b_skip=$(grep -E '^# skipped ' "$TMP/browser.log" | tail -1 | awk '{print $3}')
 if [[ -z $b_pass ]]; then add "browser tests (dashboard)" 0 1 0; else add "browser tests (dashboard)" "$b_pass" "${b_fail:-0}" "${b_skip:-0}"; fi
+
+step "Native AOT binary (scripts/publish-aot.sh): JS and Python contract suites and the C# EMULATOR_URL leg against it"
+if [[ ${SKIP_AOT:-0} == 1 ]]; then
+    echo "skipped (SKIP_AOT=1)"; add "native AOT" 0 0 1
+else
+    source scripts/test-aot.sh
+fi
 
 if [[ ${SKIP_BENCHMARKS:-0} == 1 ]]; then
     echo; echo "=== Benchmarks skipped (SKIP_BENCHMARKS=1)"

@@ -8,6 +8,7 @@ using Emulator.Benchmarks.Suites;
 // fixture-start  in-process start-up: EmulatorApp.Create + StartAsync + first request, in a fresh process
 // signing        only the RSA-2048 and TokenIssuer baseline (for profiling)
 // startup        only the published start-up, for an experiment: startup --emulator <Emulator.dll> [--runs N]
+// aot            JIT and Native AOT side by side: aot --emulator <Emulator.dll> --emulator-aot <Emulator> [--short]
 // load           one operation against a fresh emulator, to profile it (see ProfileLoad)
 // journal        create and issue with the request journal and the access log on and off, side by side (see JournalOverhead)
 // long           only the long runs (race, soak): long --emulator <Emulator.dll> [--race-ops N] [--soak-seconds N] [--workers N] [--only race|soak]
@@ -24,6 +25,7 @@ try
         "fixture-start" => await FixtureStartProbe.RunAsync(rest),
         "signing" => Signing(),
         "startup" => await StartupSuite.PublishedOnlyAsync(rest),
+        "aot" => await AotComparison.RunAsync(rest),
         "load" => await ProfileLoad.RunAsync(rest),
         "journal" => await JournalOverhead.RunAsync(rest),
         "long" => await LongRuns.RunAsync(LongRunSettings.Parse(rest), m => Console.WriteLine($"[{TimeProvider.System.GetLocalNow():HH:mm:ss}] {m}")),

@@ -31,17 +31,25 @@ public sealed class ChildServer : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <c>dotnet <paramref name="dll"/> <paramref name="args"/></c>; the caller measures from just before this call.</summary>
+    /// <summary>
+    /// Starts <c>dotnet <paramref name="dll"/> <paramref name="args"/></c>, or the file itself when it is not a .dll
+    /// (the Native AOT binary); the caller measures from just before this call.
+    /// </summary>
     public static ChildServer Start(string name, string dll, int port, IEnumerable<string> args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var native = !dll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var info = new ProcessStartInfo(native ? dll : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(dll);
+        if (!native)
+        {
+            info.ArgumentList.Add(dll);
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -115,7 +115,7 @@ public static class StartupSuite
         throw new HarnessException($"the emulator served no request within 30 s:\n{server.Output()}");
     }
 
-    private static async Task<(FixtureStartReport Report, double WallMs)> FixtureOnceAsync()
+    public static async Task<(FixtureStartReport Report, double WallMs)> FixtureOnceAsync()
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(typeof(StartupSuite).Assembly.Location);

@@ -52,7 +52,7 @@ public static class AdminApi
     }
 
     public static Results<Ok<HealthView>, JsonHttpResult<HealthView>> Ready(Readiness readiness)
-        => readiness.IsReady ? TypedResults.Ok(new HealthView("ready")) : TypedResults.Json(new HealthView("starting"), statusCode: 503);
+        => readiness.IsReady ? TypedResults.Ok(new HealthView("ready")) : TypedResults.Json(new HealthView("starting"), AcsJsonContext.Default.HealthView, statusCode: 503);
 
     public static Ok<InfoView> Info(HttpRequest request, ResourceSettings resource, EmulatorEndpoints endpoints, EmulatorClock clock)
     {

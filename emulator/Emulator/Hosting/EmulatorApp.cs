@@ -65,6 +65,7 @@ public static class EmulatorApp
         app.UseRequestJournal();
         app.UseMiddleware<UnhandledExceptionMiddleware>();
         app.UseMiddleware<AdminAccessMiddleware>();
+        app.UseMiddleware<SigningKeyGate>();
         app.UseWhen(context => !context.Request.Path.StartsWithSegments(AdminApi.Prefix), api =>
         {
             api.UseMiddleware<ServiceHeadersMiddleware>();
@@ -85,7 +86,7 @@ public static class EmulatorApp
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             app.Services.GetRequiredService<EmulatorEndpoints>().Capture(app.Services.GetRequiredService<IServer>());
-            app.Services.GetRequiredService<Readiness>().MarkReady();
+            app.Services.GetRequiredService<SigningKeyProvider>().WhenReady(app.Services.GetRequiredService<Readiness>().MarkReady);
         });
         return app;
     }
@@ -133,7 +134,7 @@ public static class EmulatorApp
 
         Banner.Write(app.Services, Console.Out);
         await app.WaitForShutdownAsync();
-        return 0;
+        return app.Services.GetRequiredService<SigningKeyProvider>().Failed ? 2 : 0;
     }
 
     /// <summary>Loads keys and certificates now, so a bad file fails the start (naming the setting) and no request pays for it.</summary>
@@ -141,7 +142,7 @@ public static class EmulatorApp
     {
         var problems = new List<string>();
         Try(() => services.GetRequiredService<ResourceSettings>(), "Resource / Server:DataDirectory", problems);
-        Try(() => services.GetRequiredService<SigningKeys>(), "Tokens:SigningKeyPath / Tokens:SigningKeyPassword", problems);
+        Try(() => StartSigningKeys(services), "Tokens:SigningKeyPath / Tokens:SigningKeyPassword", problems);
         if (services.GetRequiredService<IOptions<ServerOptions>>().Value.HttpsPort >= 0)
         {
             Try(() => services.GetRequiredService<HttpsCertificate>(), "Server:CertificatePath / Server:CertificateKeyPath / Server:CertificatePassword", problems);
@@ -152,8 +153,15 @@ public static class EmulatorApp
             throw new EmulatorConfigurationException(problems);
         }
 
-        services.GetRequiredService<Jwks>();
         services.GetRequiredService<HmacAuthenticator>();
+    }
+
+    /// <summary>Loads the signing key, or starts generating it in the background (<see cref="SigningKeyProvider"/>).</summary>
+    private static SigningKeyProvider StartSigningKeys(IServiceProvider services)
+    {
+        var provider = services.GetRequiredService<SigningKeyProvider>();
+        provider.Start(services.GetRequiredService<IHostApplicationLifetime>(), _ => services.GetRequiredService<Jwks>());
+        return provider;
     }
 
     private static void Try(Func<object> load, string keys, List<string> problems)

@@ -27,11 +27,9 @@ public static class EmulatorServices
         services.AddSingleton(sp => new DataDirectory(sp.GetRequiredService<IOptions<ServerOptions>>().Value.ResolvedDataDirectory));
         services.AddSingleton(sp => sp.GetRequiredService<DataDirectory>().ResolveResource(
             sp.GetRequiredService<IOptions<ResourceOptions>>().Value, sp.GetRequiredService<IOptions<TokenOptions>>().Value));
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<TokenOptions>>().Value;
-            return SigningKeys.Load(options.SigningKeyPath, options.SigningKeyPassword, sp.GetRequiredService<DataDirectory>());
-        });
+        services.AddSingleton(sp => new SigningKeyProvider(
+            sp.GetRequiredService<IOptions<TokenOptions>>().Value, sp.GetRequiredService<DataDirectory>(), sp.GetRequiredService<ILogger<SigningKeyProvider>>()));
+        services.AddSingleton(sp => sp.GetRequiredService<SigningKeyProvider>().Value);
         services.AddSingleton(sp => HttpsCertificate.Load(
             sp.GetRequiredService<IOptions<ServerOptions>>().Value,
             sp.GetRequiredService<DataDirectory>(),

@@ -14,6 +14,9 @@ public sealed class SigningKeys
 {
     private const string FileName = "signing-key.pfx";
 
+    /// <summary>The key's file in the data directory (<see cref="SigningKeyProvider"/> generates in the background when it is absent).</summary>
+    internal const string StoredFileName = FileName;
+
     // In-memory keys are shared by every emulator in the process, so test hosts do not each pay for RSA generation.
     private static readonly Lazy<X509Certificate2> EphemeralCertificate = new(() => CreateCertificate(RSA.Create(2048)));
 

@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Emulator.Benchmarks.Http;
+using Emulator.Benchmarks.Load;
+using Emulator.Benchmarks.Processes;
+using Emulator.Benchmarks.Reporting;
+
+namespace Emulator.Benchmarks.Suites;
+
+/// <summary>
+/// Mode <c>aot</c>: the JIT build (<c>dotnet Emulator.dll</c>) and the Native AOT binary side by side in one run.
+/// Start-ups are interleaved (JIT, AOT, JIT, AOT …) so both see the same machine load; the two servers for memory and
+/// throughput run at the same time and their load points alternate.
+/// </summary>
+public static class AotComparison
+{
+    private const int Concurrency = 16;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var jit = Path.GetFullPath(Value(args, "--emulator") ?? throw new HarnessException("--emulator <Emulator.dll> is required."));
+        var aot = Path.GetFullPath(Value(args, "--emulator-aot") ?? throw new HarnessException("--emulator-aot <native Emulator binary> is required."));
+        foreach (var file in new[] { jit, aot })
+        {
+            if (!File.Exists(file))
+            {
+                throw new HarnessException($"'{file}' does not exist; benchmarks/run.sh --aot publishes both builds.");
+            }
+        }
+
+        var full = args.Contains("--full");
+        var output = Value(args, "--out") ?? Path.Combine(Directory.GetCurrentDirectory(), "results");
+        var runs = int.Parse(Value(args, "--runs") ?? (full ? "9" : "3"), CultureInfo.InvariantCulture);
+        var identities = int.Parse(Value(args, "--identities") ?? (full ? "100000" : "10000"), CultureInfo.InvariantCulture);
+        var duration = full ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(2);
+        var warmup = full ? TimeSpan.FromSeconds(2) : TimeSpan.FromMilliseconds(500);
+        var started = TimeProvider.System.GetUtcNow();
+        var watch = Stopwatch.StartNew();
+        var machine = MachineInfo.Read();
+        Log($"JIT vs AOT ({(full ? "full" : "short")}); {machine.Cores} cores, {machine.CpuModel}, load average {machine.LoadAverageAtStart}");
+
+        var rsa = RsaBaseline.Run(full ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(1));
+        Log($"  RSA-2048 sign {rsa.SignSinglePerSecond:N0}/s on 1 thread, {rsa.SignParallelPerSecond:N0}/s on {rsa.Threads}; key generation median {rsa.KeyGenerationMedianMs:F0} ms");
+
+        var builds = new[] { new Build("JIT", jit), new Build("AOT", aot) };
+        var scratch = Directory.CreateTempSubdirectory("acs-emulator-aot-bench-");
+        try
+        {
+            Log("start-up (interleaved) ...");
+            foreach (var b in builds)
+            {
+                b.DataDirectory = Path.Combine(scratch.FullName, b.Name);
+                await StartOnceAsync(b, b.DataDirectory); // creates the kept files, warms the page cache
+                await StartOnceAsync(b, "none");
+            }
+
+            for (var i = 0; i < runs; i++)
+            {
+                foreach (var b in builds)
+                {
+                    b.WithData.Add(await StartOnceAsync(b, b.DataDirectory!));
+                    b.WithoutData.Add(await StartOnceAsync(b, "none"));
+                }
+            }
+
+            foreach (var b in builds)
+            {
+                Log($"  {b.Name}: ready {Median(b.WithData, s => s.ReadyMs):F0} ms with a data directory, {Median(b.WithoutData, s => s.ReadyMs):F0} ms with --data-dir none; first token {Median(b.WithData, s => s.FirstTokenMs):F0} / {Median(b.WithoutData, s => s.FirstTokenMs):F0} ms");
+            }
+
+            Log("in-process fixture (JIT, fresh process each) ...");
+            var fixtures = new List<FixtureStartReport>();
+            for (var i = 0; i < runs; i++)
+            {
+                fixtures.Add((await StartupSuite.FixtureOnceAsync()).Report);
+            }
+
+            Log($"memory and throughput, {identities:N0} identities each with a chat token ...");
+            var targets = new List<EmulatorTarget>();
+            try
+            {
+                foreach (var b in builds)
+                {
+                    targets.Add(await EmulatorTarget.StartAsync(b.Path));
+                }
+
+                await Task.Delay(1000);
+                for (var i = 0; i < builds.Length; i++)
+                {
+                    builds[i].IdleBytes = targets[i].Server.WorkingSetBytes();
+                }
+
+                var pools = new IdentityPool[builds.Length];
+                for (var i = 0; i < builds.Length; i++)
+                {
+                    var populate = Stopwatch.StartNew();
+                    pools[i] = new IdentityPool(await targets[i].PopulateAsync(identities, withToken: true, Concurrency));
+                    builds[i].PopulateSeconds = populate.Elapsed.TotalSeconds;
+                    await Task.Delay(1000);
+                    builds[i].LoadedBytes = targets[i].Server.WorkingSetBytes();
+                    Log($"  {builds[i].Name}: {identities:N0} created in {builds[i].PopulateSeconds:F1} s; RSS {builds[i].IdleBytes / 1048576.0:F1} -> {builds[i].LoadedBytes / 1048576.0:F1} MiB");
+                }
+
+                foreach (var operation in new[] { Operations.Issue, Operations.Create })
+                {
+                    for (var i = 0; i < builds.Length; i++)
+                    {
+                        var api = targets[i].Api;
+                        var pool = pools[i];
+                        Func<Worker, Task> unit = operation == Operations.Issue
+                            ? w => w.SendAsync(api.Issue(pool.Random(w.Random)), HttpStatusCode.OK, ResponseChecks.IsToken, "issue token")
+                            : w => w.SendAsync(api.Create(AcsApi.CreateBody), HttpStatusCode.Created, ResponseChecks.IsIdentity, "create");
+                        var result = await LoadRunner.RunAsync(builds[i].Name, operation, Concurrency, warmup, duration, 5_000_000, unit, targets[i].Server.CpuTime, identities);
+                        builds[i].Load.Add(result);
+                        Log($"  {builds[i].Name} {operation,-16} c={Concurrency} {result.RequestsPerSecond,8:N0} req/s  p50 {result.P50Ms,6:F2}  p99 {result.P99Ms,6:F2} ms  server CPU {result.ServerCpuUsPerRequest:N0} µs/req");
+                    }
+                }
+            }
+            finally
+            {
+                targets.ForEach(t => t.Dispose());
+            }
+
+            var images = new ImageSizes(Bytes(Value(args, "--image-bytes-jit")), Bytes(Value(args, "--image-bytes-aot")));
+            var report = new AotReport(full ? "full" : "short", started, watch.Elapsed.TotalSeconds, machine, MachineInfo.LoadAverage(), rsa, identities,
+                [.. builds.Select(b => b.ToResult(new FileInfo(b.Path).Length))], [.. fixtures], images);
+            Directory.CreateDirectory(output);
+            var md = AotMarkdown.Render(report);
+            var mode = report.Mode;
+            await File.WriteAllTextAsync(Path.Combine(output, $"benchmark-aot-{mode}.json"), JsonSerializer.Serialize(report, Json));
+            await File.WriteAllTextAsync(Path.Combine(output, $"benchmark-aot-{mode}.md"), md);
+            Console.WriteLine();
+            Console.WriteLine(md);
+            Log($"wrote {Path.Combine(output, $"benchmark-aot-{mode}.md")}");
+            return 0;
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    public static double Median<T>(IEnumerable<T> values, Func<T, double> pick) => StartupSuite.Median(values.Select(pick));
+
+    /// <summary>Process start → <c>/emulator/health/ready</c> 200 → the first signed create with a token (201).</summary>
+    private static async Task<StartSample> StartOnceAsync(Build build, string dataDirectory)
+    {
+        var credentials = Credentials.NewRandom();
+        var port = FreePort.Next();
+        using var client = ClientFactory.Create(1);
+        var watch = Stopwatch.StartNew();
+        using var server = ChildServer.Start(build.Name, build.Path, port, EmulatorTarget.Arguments(port, credentials, dataDirectory));
+        var api = new AcsApi(server.BaseUri, credentials.Signer());
+        double ready = 0;
+        while (ready == 0)
+        {
+            if (server.HasExited || watch.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new HarnessException($"{build.Name} was not ready within 60 s:\n{server.Output()}");
+            }
+
+            try
+            {
+                using var response = await client.SendAsync(api.Get("/emulator/health/ready"), CancellationToken.None);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    ready = watch.Elapsed.TotalMilliseconds;
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(1);
+        }
+
+        using (var response = await client.SendAsync(api.Create(AcsApi.CreateWithTokenBody), CancellationToken.None))
+        {
+            var body = await response.Content.ReadAsByteArrayAsync();
+            if (response.StatusCode != HttpStatusCode.Created || !ResponseChecks.IsIdentityWithToken(body))
+            {
+                throw new HarnessException($"{build.Name}: the first create with a token right after ready answered {(int)response.StatusCode} '{ResponseChecks.Excerpt(body)}'.");
+            }
+        }
+
+        return new StartSample(ready, watch.Elapsed.TotalMilliseconds, server.CpuTime().TotalMilliseconds);
+    }
+
+    private static long? Bytes(string? value) => long.TryParse(value, CultureInfo.InvariantCulture, out var b) && b > 0 ? b : null;
+
+    private static string? Value(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static void Log(string message) => Console.WriteLine($"[{TimeProvider.System.GetLocalNow():HH:mm:ss}] {message}");
+
+    private sealed class Build(string name, string path)
+    {
+        public string Name { get; } = name;
+
+        public string Path { get; } = path;
+
+        public string? DataDirectory { get; set; }
+
+        public List<StartSample> WithData { get; } = [];
+
+        public List<StartSample> WithoutData { get; } = [];
+
+        public long IdleBytes { get; set; }
+
+        public long LoadedBytes { get; set; }
+
+        public double PopulateSeconds { get; set; }
+
+        public List<LoadResult> Load { get; } = [];
+
+        public AotBuildResult ToResult(long fileBytes) => new(Name, fileBytes, [.. WithData], [.. WithoutData], IdleBytes, LoadedBytes, PopulateSeconds, [.. Load]);
+    }
+}
