@@ -4,13 +4,15 @@
 #   1. builds the solution in Release (NuGet restore);
 #   2. npm ci for the JavaScript contract suite (the C# suite's signer test also uses its SDK);
 #   3. dotnet test: the emulator's in-process tests, the C# contract suite, the fixture sample;
-#   4. the JavaScript contract suite with the real SDKs against the emulator as a process;
+#   4. the JavaScript contract suite with the real SDKs against the emulator as a process; the Python contract suite
+#      (Debian's azure-communication-identity, apt-get installed when missing) at EMULATOR_URL and as a process;
 #   5. the Node.js quickstart samples against a started emulator, over http and https;
 #   6. the benchmarks in short mode (figures only; fails only if the harness breaks);
 #   7. the Docker image: built from the real Dockerfile with podman, run and tested (.ci/container.sh);
-#   8. the consumer tests: the packages from ./artifacts and the README's Install blocks (scripts/consumer-tests.sh).
+#   8. docs/parity.md regenerated from the suites' results (scripts/parity/generate.mjs), its totals printed;
+#   9. the consumer tests: the packages from ./artifacts and the README's Install blocks (scripts/consumer-tests.sh).
 #
-# Environment: SKIP_CONTAINER=1 skips step 7, SKIP_BENCHMARKS=1 step 6, SKIP_CONSUMER=1 step 8 (all run by default
+# Environment: SKIP_CONTAINER=1 skips step 7, SKIP_BENCHMARKS=1 step 6, SKIP_CONSUMER=1 step 9 (all run by default
 # and in CI).
 # COMMUNICATION_SERVICES_CONNECTION_STRING, when set, adds the live-Azure legs of both contract suites.
 set -uo pipefail
@@ -105,6 +107,29 @@ js_fail=$(grep -E '^# fail ' "$TMP/js.log" | tail -1 | awk '{print $3}')
 js_skip=$(grep -E '^# skipped ' "$TMP/js.log" | tail -1 | awk '{print $3}')
 if [[ -z $js_pass ]]; then add "js contract suite" 0 1 0; else add "js contract suite" "$js_pass" "${js_fail:-0}" "${js_skip:-0}"; fi
 
+python_step() { # label junit-file [env...]: the Python contract suite, counted from pytest's junit XML
+    local label=$1 xml=$2; shift 2
+    env "$@" bash contract-tests/python/run.sh -q --junitxml="$xml" 2>&1 | tail -n 40
+    local rc=${PIPESTATUS[0]}
+    local suite; suite=$(grep -o '<testsuite [^>]*>' "$xml" 2>/dev/null | head -1)
+    attr() { echo "$suite" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+    if [[ -z $suite ]]; then add "$label" 0 1 0; return; fi
+    local failed=$(( $(attr failures) + $(attr errors) )) skipped; skipped=$(attr skipped)
+    local passed=$(( $(attr tests) - failed - skipped ))
+    # pytest exit 5 (no tests collected) or any other non-zero exit without a failed test still fails the run.
+    if (( rc != 0 && failed == 0 )); then failed=1; fi
+    add "$label" "$passed" "$failed" "$skipped"
+}
+
+step "Python contract suite (azure-communication-identity 1.3.2: sync, aio+aiohttp, aio+requests; emulator at EMULATOR_URL)"
+if [[ -z $http_cs ]]; then
+    add "python suite (EMULATOR_URL)" 0 1 0
+else
+    python_step "python suite (EMULATOR_URL)" "$TMP/python-url.xml" EMULATOR_URL="${http_url%/}" EMULATOR_HTTPS_URL="${https_url%/}" EMULATOR_CA_CERT="$TMP/emulator.pem" CONTRACT_TARGETS=emulator
+fi
+step "Python contract suite (emulator as a child process, live Azure when configured)"
+python_step "python suite (process, live)" "$TMP/python-process.xml" EMULATOR_URL= EMULATOR_HTTPS_URL= EMULATOR_CA_CERT=
+
 step "Node.js samples against the started emulator"
 if [[ -z $http_cs || -z $https_cs ]]; then
     add "node samples" 0 2 0
@@ -137,6 +162,17 @@ else
         add "container (podman)" "$c_pass" "$c_fail" "${c_skip:-0}"
     fi
 fi
+
+step "Parity matrix (docs/parity.md, generated from the suites' results)"
+recordings=""
+for dir in "$ROOT/../shared/reference/recordings" "$ROOT/../../shared/reference/recordings"; do [[ -d $dir ]] && { recordings=$dir; break; }; done
+if node scripts/parity/generate.mjs --trx "$TMP/trx" --tap "$TMP/js.log" --junit "$TMP/python-url.xml" --junit "$TMP/python-process.xml" \
+    ${recordings:+--recordings "$recordings"} --out docs/parity.md; then
+    add "parity matrix" 1 0 0
+else
+    add "parity matrix" 0 1 0
+fi
+git diff --stat -- docs/parity.md 2>/dev/null | tail -1
 
 run_consumer_tests
 

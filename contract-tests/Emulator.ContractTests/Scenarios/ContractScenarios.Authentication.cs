@@ -13,6 +13,7 @@ public abstract partial class ContractScenarios
     public const string BearerTokenVariable = "ACS_ENTRA_BEARER_TOKEN";
 
     [Fact]
+    [Trait("covers", "CreateIdentity@2023-10-01#wrong-key")]
     public async Task Request_SignedWithAnotherKey_IsDenied()
     {
         var otherKey = Convert.ToBase64String(Guid.NewGuid().ToByteArray());
@@ -23,6 +24,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "CreateIdentity@2023-10-01")]
     public async Task Request_WhoseBodyDiffersFromTheSignedHash_IsDeniedForContentHash()
     {
         var client = Target.UnsignedClient();
@@ -40,6 +42,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "CreateIdentity@2023-10-01")]
     public async Task Request_SignedTenMinutesAgo_IsDenied()
     {
         var client = Target.UnsignedClient();
@@ -59,6 +62,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "CreateIdentity@2023-10-01")]
     public async Task Request_WithoutAuthorization_IsUnauthorized()
     {
         var response = await Target.UnsignedClient().SendAsync(HttpMethod.Post, "/identities", ApiVersion.V2023_10_01, "{}", cancellationToken: Ct);
@@ -69,6 +73,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "CreateIdentity@2023-10-01")]
     public async Task Request_SignedOverTheDateHeader_AsOlderSdksSignIt_IsAccepted()
     {
         var client = Target.Client(dateHeader: HmacSigner.LegacyDateHeader);
@@ -79,6 +84,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "CreateIdentity@2023-10-01")]
     public async Task CreateIdentity_OverHttps_Returns201()
     {
         if (Target.HttpsEndpoint is null)
@@ -92,6 +98,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "CreateIdentity@2023-10-01")]
     public async Task CreateIdentity_WithBearerTokenOverHttps_Returns201()
     {
         var token = BearerToken();
@@ -105,6 +112,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "CreateIdentity@2023-10-01")]
     public async Task Request_WithMalformedBearerToken_IsInvalidAccessToken()
     {
         var client = Target.HttpsEndpoint is null ? Target.UnsignedClient() : Target.UnsignedClient(https: true);

@@ -13,6 +13,7 @@ public abstract partial class ContractScenarios
     [InlineData(ApiVersion.V2022_10_01)]
     [InlineData(ApiVersion.V2023_10_01)]
     [InlineData(ApiVersion.V2025_03_02_Preview)]
+    [Trait("covers", "CreateIdentity@{version}")]
     public async Task CreateIdentity_WithEmptyObject_Returns201WithIdentityOnly(string version)
     {
         var response = await Acs.SendAsync(HttpMethod.Post, "/identities", version, "{}", cancellationToken: Ct);
@@ -27,6 +28,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "CreateIdentity@2023-10-01")]
     public async Task CreateIdentity_WithNoBody_AsTheJsSdkSendsIt_Returns201()
     {
         // @azure/communication-identity sends Content-Length 0 with Content-Type application/json.
@@ -37,6 +39,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "CreateIdentity@2023-10-01")]
     public async Task CreateIdentity_TwiceWithoutCustomId_ReturnsTwoIdentities()
     {
         var first = await CreateIdentityAsync();
@@ -51,6 +54,7 @@ public abstract partial class ContractScenarios
     [InlineData(ApiVersion.V2022_10_01)]
     [InlineData(ApiVersion.V2023_10_01)]
     [InlineData(ApiVersion.V2025_03_02_Preview)]
+    [Trait("covers", "DeleteIdentity@{version}")]
     public async Task DeleteIdentity_Returns204WithoutBody(string version)
     {
         var id = await CreateIdentityAsync(version);
@@ -63,6 +67,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "DeleteIdentity@2023-10-01")]
     public async Task DeleteIdentity_AlreadyDeleted_Returns204()
     {
         var id = await CreateIdentityAsync();
@@ -72,6 +77,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "IssueAccessToken@2023-10-01#identity-deleted")]
     public async Task IssueToken_AfterDelete_IsIdentityNotFound()
     {
         var id = await CreateIdentityAsync();
@@ -81,6 +87,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "RevokeAccessTokens@2023-10-01")]
     public async Task Revoke_AfterDelete_IsIdentityNotFound()
     {
         var id = await CreateIdentityAsync();
@@ -90,6 +97,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "IssueAccessToken@2023-10-01")]
     public async Task IssueToken_ForOwnResourceIdentityNeverCreated_IsIdentityNotFound()
     {
         var id = $"8:acs:{await ResourceIdAsync()}_{Guid.NewGuid()}";
@@ -101,6 +109,7 @@ public abstract partial class ContractScenarios
     [InlineData("issue")]
     [InlineData("revoke")]
     [InlineData("delete")]
+    [Trait("covers", "IssueAccessToken@2023-10-01#identity-not-owned,DeleteIdentity@2023-10-01#identity-not-owned")]
     public async Task Operation_OnIdentityOfAnotherResource_IsIdentityNotOwned(string operation)
     {
         // The id the JS SDK's recorded tests use: well-formed, but of a resource that is not the caller's.
@@ -120,12 +129,14 @@ public abstract partial class ContractScenarios
     [Theory]
     [InlineData("abc")]
     [InlineData("8:acs:not-a-guid")]
+    [Trait("covers", "IssueAccessToken@2023-10-01")]
     public async Task IssueToken_ForMalformedId_IsValidationErrorOnId(string id)
     {
         AcsAssert.Error(await IssueAsync(id, ["chat"]), ExpectedError.IdentityIdFormat);
     }
 
     [Fact]
+    [Trait("covers", "IssueAccessToken@2023-10-01")]
     public async Task IdentityPath_DecodedColons_AsPythonAsyncSendsIt_IsAccepted()
     {
         var id = await CreateIdentityAsync();

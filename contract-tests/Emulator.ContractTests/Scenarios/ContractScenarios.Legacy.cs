@@ -14,6 +14,7 @@ public abstract partial class ContractScenarios
     private AcsWireClient LegacyClient => Target.Client(dateHeader: HmacSigner.LegacyDateHeader);
 
     [Fact]
+    [Trait("covers", "LegacyCreateIdentity@2020-07-20-preview2")]
     public async Task Legacy_CreateIdentity_Returns200WithIdOnly()
     {
         var response = await LegacyClient.SendAsync(HttpMethod.Post, "/identities", ApiVersion.Legacy, json: null, contentType: null, cancellationToken: Ct);
@@ -25,6 +26,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "LegacyIssueToken@2020-07-20-preview2")]
     public async Task Legacy_IssueToken_Returns200WithIdTokenAndExpiresOn()
     {
         var id = await LegacyCreateAsync();
@@ -38,6 +40,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "LegacyUpdateIdentity@2020-07-20-preview2")]
     public async Task Legacy_PatchTokensValidFrom_Returns204AndRevokesEarlierTokens()
     {
         var id = await LegacyCreateAsync();
@@ -53,6 +56,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "DeleteIdentity@2020-07-20-preview2")]
     public async Task Legacy_DeleteIdentity_Returns204()
     {
         var id = await LegacyCreateAsync();

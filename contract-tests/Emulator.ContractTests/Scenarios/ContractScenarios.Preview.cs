@@ -9,6 +9,7 @@ namespace Emulator.ContractTests.Scenarios;
 public abstract partial class ContractScenarios
 {
     [Fact]
+    [Trait("covers", "CreateIdentity@2025-03-02-preview")]
     public async Task Preview_CreateWithCustomId_EchoesItAndReturnsTheSameIdentityAgain()
     {
         var customId = $"contract-{Guid.NewGuid():N}@example.com";
@@ -23,6 +24,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "GetIdentity@2025-03-02-preview,IssueAccessToken@2025-03-02-preview")]
     public async Task Preview_GetIdentity_ReturnsCustomIdAndLastTokenIssuedAt()
     {
         var customId = $"contract-{Guid.NewGuid():N}";
@@ -42,6 +44,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "GetIdentity@2025-03-02-preview")]
     public async Task Preview_GetIdentity_WithoutCustomIdOrToken_ReturnsIdOnly()
     {
         var id = await CreateIdentityAsync(ApiVersion.V2025_03_02_Preview);
@@ -52,6 +55,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "GetIdentity@2025-03-02-preview,DeleteIdentity@2025-03-02-preview")]
     public async Task Preview_GetIdentity_AfterDelete_IsIdentityNotFound()
     {
         var id = await CreateIdentityAsync(ApiVersion.V2025_03_02_Preview);

@@ -22,6 +22,7 @@ public abstract partial class ContractScenarios
     [InlineData(ApiVersion.V2022_06_01)]
     [InlineData(ApiVersion.V2022_10_01)]
     [InlineData(ApiVersion.V2023_10_01)]
+    [Trait("covers", "ExchangeTeamsUserToken@{version}")]
     public async Task TeamsExchange_WithValidToken_Returns200ExpiringWithTheTeamsToken(string version)
     {
         var user = TeamsUser();
@@ -48,6 +49,7 @@ public abstract partial class ContractScenarios
     [InlineData(ApiVersion.V2022_10_01, "invalid")]
     [InlineData(ApiVersion.V2023_10_01, "invalid")]
     [InlineData(ApiVersion.V2023_10_01, "expired")]
+    [Trait("covers", "ExchangeTeamsUserToken@{version}#token-invalid")]
     public async Task TeamsExchange_WithEmptyInvalidOrExpiredToken_IsInvalidAccessToken(string version, string kind)
     {
         var appId = Guid.NewGuid();
@@ -62,6 +64,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "ExchangeTeamsUserToken@2021-03-31-preview1#token-invalid")]
     public async Task TeamsExchange_2021_03_31_Preview1_WithInvalidToken_Is401WithEmptyBody()
     {
         var response = await Acs.SendAsync(HttpMethod.Post, ExchangePath, ApiVersion.V2021_03_31_Preview1, """{"token":"invalid"}""", cancellationToken: Ct);
@@ -73,6 +76,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "ExchangeTeamsUserToken@2021-10-31-preview")]
     public async Task TeamsExchange_2021_10_31_Preview_WithInvalidToken_IsInvalidAccessToken()
     {
         var response = await Acs.SendAsync(HttpMethod.Post, ExchangePath, ApiVersion.V2021_10_31_Preview, """{"token":"invalid"}""", cancellationToken: Ct);
@@ -83,6 +87,7 @@ public abstract partial class ContractScenarios
     [Theory]
     [InlineData(ApiVersion.V2022_06_01)]
     [InlineData(ApiVersion.V2022_10_01)]
+    [Trait("covers", "ExchangeTeamsUserToken@{version}#app-id-required")]
     public async Task TeamsExchange_WithEmptyAppId_IsRequiredFieldError(string version)
     {
         AcsAssert.Error(await ExchangeAsync(version, "invalid", string.Empty, Guid.NewGuid().ToString()), ExpectedError.AppIdRequired);
@@ -91,6 +96,7 @@ public abstract partial class ContractScenarios
     [Theory]
     [InlineData(ApiVersion.V2022_06_01)]
     [InlineData(ApiVersion.V2022_10_01)]
+    [Trait("covers", "ExchangeTeamsUserToken@{version}#user-id-required")]
     public async Task TeamsExchange_WithEmptyUserId_IsRequiredFieldError(string version)
     {
         AcsAssert.Error(await ExchangeAsync(version, "invalid", Guid.NewGuid().ToString(), string.Empty), ExpectedError.UserIdRequired);
@@ -99,6 +105,7 @@ public abstract partial class ContractScenarios
     [Theory]
     [InlineData(ApiVersion.V2022_06_01)]
     [InlineData(ApiVersion.V2022_10_01)]
+    [Trait("covers", "ExchangeTeamsUserToken@{version}#app-id-format")]
     public async Task TeamsExchange_WithMalformedAppId_IsFormatError(string version)
     {
         var user = TeamsUser();
@@ -109,6 +116,7 @@ public abstract partial class ContractScenarios
     [Theory]
     [InlineData(ApiVersion.V2022_06_01)]
     [InlineData(ApiVersion.V2022_10_01)]
+    [Trait("covers", "ExchangeTeamsUserToken@{version}#user-id-format")]
     public async Task TeamsExchange_WithMalformedUserId_IsFormatError(string version)
     {
         var user = TeamsUser();
@@ -119,6 +127,7 @@ public abstract partial class ContractScenarios
     [Theory]
     [InlineData(ApiVersion.V2022_06_01)]
     [InlineData(ApiVersion.V2023_10_01)]
+    [Trait("covers", "ExchangeTeamsUserToken@{version}#app-id-mismatch")]
     public async Task TeamsExchange_WithAnotherAppId_IsApplicationMismatch(string version)
     {
         var user = TeamsUser();
@@ -129,6 +138,7 @@ public abstract partial class ContractScenarios
     [Theory]
     [InlineData(ApiVersion.V2022_06_01)]
     [InlineData(ApiVersion.V2023_10_01)]
+    [Trait("covers", "ExchangeTeamsUserToken@{version}#user-id-mismatch")]
     public async Task TeamsExchange_WithAnotherUserId_IsUserMismatch(string version)
     {
         var user = TeamsUser();

@@ -15,6 +15,7 @@ public abstract partial class ContractScenarios
     [InlineData("chat.join")]
     [InlineData("chat.join.limited")]
     [InlineData("voip.join")]
+    [Trait("covers", "CreateIdentity@2023-10-01")]
     public async Task CreateUserAndToken_WithEachScope_Returns201WithTokenForThatScope(string scope)
     {
         var response = await Acs.SendAsync(HttpMethod.Post, "/identities", ApiVersion.V2023_10_01, $$"""{"createTokenWithScopes":["{{scope}}"]}""", cancellationToken: Ct);
@@ -27,6 +28,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "CreateIdentity@2023-10-01")]
     public async Task CreateUserAndToken_WithSeveralScopes_JoinsThemInAcsScope()
     {
         var response = await Acs.SendAsync(HttpMethod.Post, "/identities", ApiVersion.V2023_10_01, """{"createTokenWithScopes":["chat","voip"]}""", cancellationToken: Ct);
@@ -39,6 +41,7 @@ public abstract partial class ContractScenarios
     [Theory]
     [InlineData(60)]
     [InlineData(1440)]
+    [Trait("covers", "CreateIdentity@2023-10-01")]
     public async Task CreateUserAndToken_WithValidExpiresInMinutes_TokenLivesThatLong(int minutes)
     {
         var before = DateTimeOffset.UtcNow;
@@ -53,6 +56,7 @@ public abstract partial class ContractScenarios
     [Theory]
     [InlineData(59)]
     [InlineData(1441)]
+    [Trait("covers", "CreateIdentity@2022-10-01#expiresInMinutes-out-of-range")]
     public async Task CreateUserAndToken_WithExpiresInMinutesOutOfRange_IsValidationErrorWithInterval(int minutes)
     {
         var response = await Acs.SendAsync(HttpMethod.Post, "/identities", ApiVersion.V2022_10_01, $$"""{"createTokenWithScopes":["chat"],"expiresInMinutes":{{minutes}}}""", cancellationToken: Ct);
@@ -66,6 +70,7 @@ public abstract partial class ContractScenarios
     [InlineData("chat.join")]
     [InlineData("chat.join.limited")]
     [InlineData("voip.join")]
+    [Trait("covers", "IssueAccessToken@2023-10-01")]
     public async Task IssueToken_WithEachScope_Returns200WithTokenForThatScope(string scope)
     {
         var id = await CreateIdentityAsync();
@@ -79,6 +84,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "IssueAccessToken@2023-10-01")]
     public async Task IssueToken_WithSeveralScopes_KeepsTheirOrder()
     {
         var id = await CreateIdentityAsync();
@@ -91,6 +97,7 @@ public abstract partial class ContractScenarios
     [Theory]
     [InlineData(60)]
     [InlineData(1440)]
+    [Trait("covers", "IssueAccessToken@2023-10-01")]
     public async Task IssueToken_WithValidExpiresInMinutes_TokenLivesThatLong(int minutes)
     {
         var id = await CreateIdentityAsync();
@@ -103,6 +110,7 @@ public abstract partial class ContractScenarios
     [Theory]
     [InlineData(59)]
     [InlineData(1441)]
+    [Trait("covers", "IssueAccessToken@2022-10-01#expiresInMinutes-out-of-range")]
     public async Task IssueToken_WithExpiresInMinutesOutOfRange_IsValidationError(int minutes)
     {
         var id = await CreateIdentityAsync();
@@ -111,6 +119,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "IssueAccessToken@2022-10-01")]
     public async Task IssueToken_WithExpiresInMinutesNull_AsPythonSendsIt_LastsTheDefaultDay()
     {
         var id = await CreateIdentityAsync();
@@ -121,6 +130,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "IssueAccessToken@2023-10-01#scopes-empty")]
     public async Task IssueToken_WithEmptyScopes_IsValidationErrorOnScopes()
     {
         var id = await CreateIdentityAsync();
@@ -129,6 +139,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "IssueAccessToken@2022-10-01")]
     public async Task IssueToken_WithNullScopes_IsModelBindingError()
     {
         var id = await CreateIdentityAsync();
@@ -144,6 +155,7 @@ public abstract partial class ContractScenarios
     [InlineData(ApiVersion.V2022_10_01)]
     [InlineData(ApiVersion.V2023_10_01)]
     [InlineData(ApiVersion.V2025_03_02_Preview)]
+    [Trait("covers", "CreateIdentity@{version},IssueAccessToken@{version},RevokeAccessTokens@{version},DeleteIdentity@{version}")]
     public async Task Lifecycle_CreateWithTokenIssueRevokeDelete_AnswersEachStatus(string version)
     {
         var created = await Acs.SendAsync(HttpMethod.Post, "/identities", version, """{"createTokenWithScopes":["chat"]}""", cancellationToken: Ct);
@@ -163,6 +175,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "RevokeAccessTokens@2023-10-01,IssueAccessToken@2023-10-01")]
     public async Task IssueToken_AfterRevoke_OldTokenIsRejectedAndNewOneAccepted()
     {
         var id = await CreateIdentityAsync();
@@ -177,6 +190,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "DeleteIdentity@2023-10-01")]
     public async Task Token_AfterDelete_IsRejectedAsIdentityDeleted()
     {
         var id = await CreateIdentityAsync();
@@ -188,6 +202,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "IssueAccessToken@2023-10-01")]
     public async Task Token_WhenFresh_IsValidForItsIdentityAndScopes()
     {
         var id = await CreateIdentityAsync();
@@ -201,6 +216,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "IssueAccessToken@2023-10-01")]
     public async Task Token_AfterItsLifetimeOnTheEmulatedClock_IsExpired()
     {
         var admin = RequireEmulator("the emulated clock is moved through /emulator/clock");
@@ -219,6 +235,7 @@ public abstract partial class ContractScenarios
     }
 
     [Fact]
+    [Trait("covers", "IssueAccessToken@2023-10-01")]
     public async Task Token_Signature_VerifiesWithTheEmulatorJwks()
     {
         var admin = RequireEmulator("the signing keys are published at /emulator/jwks");

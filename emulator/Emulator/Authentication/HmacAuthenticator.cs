@@ -92,10 +92,13 @@ public sealed class HmacAuthenticator
             return true;
         }
 
-        // Python's async client signs the decoded path, and over http its signature loses the leading '/'.
+        // The Python SDK (azure-communication-identity 1.x) signs url[len(host) + 8:]: over http that drops the
+        // path's leading '/', and its async client signs the percent-decoded path, which its aiohttp transport
+        // sends decoded and its AsyncioRequestsTransport sends encoded. So: decoded, no leading '/', or both.
         var decoded = Uri.UnescapeDataString(rawTarget);
         if ((decoded != rawTarget && Matches(method, decoded, signedValues, presented))
-            || Matches(method, rawTarget.TrimStart('/'), signedValues, presented))
+            || Matches(method, WithoutLeadingSlash(rawTarget), signedValues, presented)
+            || (decoded != rawTarget && Matches(method, WithoutLeadingSlash(decoded), signedValues, presented)))
         {
             return true;
         }
@@ -104,6 +107,8 @@ public sealed class HmacAuthenticator
         var encoded = EncodedPathAndQuery(context.Request);
         return context.Features.Get<IHttpRequestFeature>()?.RawTarget is not { Length: > 0 } && Matches(method, encoded, signedValues, presented);
     }
+
+    private static string WithoutLeadingSlash(string pathAndQuery) => pathAndQuery.StartsWith('/') ? pathAndQuery[1..] : pathAndQuery;
 
     private bool Matches(string method, string pathAndQuery, string signedValues, ReadOnlySpan<byte> presented)
     {

@@ -14,6 +14,8 @@ public static class TeamsApi
     /// <summary>The <c>acsScope</c> of exchanged tokens (unverified: never observed).</summary>
     public const string ExchangedTokenScope = "voip";
 
+    private static readonly TimeSpan TeamsDayLifetime = TimeSpan.FromHours(24);
+
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
     {
         // POST   /teamsUser/:exchangeAccessToken                                   Teams user token → ACS token (200)
@@ -93,8 +95,10 @@ public static class TeamsApi
             }
         }
 
-        // The exchanged token expires with the Teams user's token (reference §2.6).
-        var issued = issuer.Issue($"orgid:{entra.ObjectId}", ExchangedTokenScope, clock.GetUtcNow(), entra.ExpiresOn, sequence: 0);
+        // The exchanged token expires with the Teams user's token (reference §2.6), or lasts a day in early versions.
+        var now = clock.GetUtcNow();
+        var expiresOn = version.Has(ApiFeature.TeamsTokenLastsADay) ? now + TeamsDayLifetime : entra.ExpiresOn;
+        var issued = issuer.Issue($"orgid:{entra.ObjectId}", ExchangedTokenScope, now, expiresOn, sequence: 0);
         return TypedResults.Ok(new AccessTokenResult(issued.Token, issued.ExpiresOn));
     }
 

@@ -20,4 +20,10 @@ public enum ApiFeature
 
     /// <summary>Invalid Teams token answered with an empty 401 body (2021-03-31-preview1).</summary>
     TeamsEmptyUnauthorizedBody = 1 << 4,
+
+    /// <summary>
+    /// The exchanged Teams token lasts 24 hours from the exchange, whatever the Teams token's own expiry
+    /// (2021-03-31-preview1, as recorded); later versions expire it with the Teams token.
+    /// </summary>
+    TeamsTokenLastsADay = 1 << 5,
 }

@@ -22,7 +22,7 @@ public static class ApiVersions
         new("2020-07-20-preview2", LegacyCreateIdentity | LegacyIssueToken | LegacyUpdateIdentity | DeleteIdentity, ApiFeature.None),
         new("2021-02-22-preview1", Core | IssueTurnCredentials, ApiFeature.None),
         new("2021-03-07", Core, ApiFeature.None),
-        new("2021-03-31-preview1", Core | ExchangeTeamsUserToken, TeamsEmptyUnauthorizedBody),
+        new("2021-03-31-preview1", Core | ExchangeTeamsUserToken, TeamsEmptyUnauthorizedBody | TeamsTokenLastsADay),
         new("2021-10-31-preview", Core | ExchangeTeamsUserToken, ApiFeature.None),
         // Listed by the live service but never documented; served like 2021-10-31-preview (unverified).
         new("2021-11-01", Core | ExchangeTeamsUserToken, ApiFeature.None),
