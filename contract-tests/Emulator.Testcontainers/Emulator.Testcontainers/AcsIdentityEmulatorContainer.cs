@@ -51,13 +51,14 @@ public sealed class AcsIdentityEmulatorContainer : DockerContainer
         {
             await base.StartAsync(deadline.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
+            // Testcontainers reports a cancelled wait as its own TimeoutException without saying what it waited for.
             throw new TimeoutException(
                 $"The ACS Identity emulator container ({_configuration.Image?.FullName}) was not ready within {timeout.TotalSeconds:0} s: "
                 + $"{AcsIdentityEmulatorBuilder.ReadinessPath} did not answer 200 on {DescribeProbedAddresses()}. "
                 + "If the container runs but is not reachable from here, set TESTCONTAINERS_HOST_OVERRIDE to the address that "
-                + "reaches the engine's published ports (127.0.0.1 for a local engine); see its logs with GetLogsAsync().");
+                + "reaches the engine's published ports (127.0.0.1 for a local engine); see its logs with GetLogsAsync().", e);
         }
     }
 
