@@ -6,6 +6,9 @@
 #   bash benchmarks/run.sh --short   # CI: about 2 minutes, prints the figures, asserts nothing about speed
 #   bash benchmarks/run.sh --full    # the published table: about 25 minutes
 #   bash benchmarks/run.sh --full --wait-quiet 10   # first wait up to 10 min for the load average to drop
+#   bash benchmarks/run.sh --long [--race-ops N] [--soak-seconds N] [--workers N] [--only race|soak]
+#                                    # only the long runs that --full ends with: the 1,000,000-operation race on
+#                                    # shared identities and the 10-minute soak (wrong answers, 5xx, RSS trend)
 #
 # Writes benchmarks/results/benchmark-<mode>.{json,md} and scaling-<mode>.png. Exits non-zero only when the harness
 # could not measure (build failure, an emulator that does not start or answers wrongly), never because of a figure.
@@ -13,8 +16,8 @@ set -euo pipefail
 
 mode="${1:---short}"
 case "$mode" in
-  --short|--full) ;;
-  *) echo "usage: bash benchmarks/run.sh --short|--full" >&2; exit 64 ;;
+  --short|--full|--long) ;;
+  *) echo "usage: bash benchmarks/run.sh --short|--full|--long" >&2; exit 64 ;;
 esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,6 +40,11 @@ mkdir -p "$results"
 echo "building (Release) ..."
 dotnet publish "$root/emulator/Emulator/Emulator.csproj" -c Release -o "$results/publish/emulator" -nologo -v q
 dotnet build "$here/Emulator.Benchmarks/Emulator.Benchmarks.csproj" -c Release -nologo -v q
+
+if [ "$mode" = --long ]; then
+  exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" long \
+    --emulator "$results/publish/emulator/Emulator.dll" --out "$results" "${@:2}"
+fi
 
 exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" run "$mode" \
   --emulator "$results/publish/emulator/Emulator.dll" --out "$results" "${@:2}"

@@ -9,6 +9,7 @@ using Emulator.Benchmarks.Suites;
 // signing        only the RSA-2048 and TokenIssuer baseline (for profiling)
 // startup        only the published start-up, for an experiment: startup --emulator <Emulator.dll> [--runs N]
 // load           one operation against a fresh emulator, to profile it (see ProfileLoad)
+// long           only the long runs (race, soak): long --emulator <Emulator.dll> [--race-ops N] [--soak-seconds N] [--workers N] [--only race|soak]
 var mode = args.Length > 0 ? args[0] : "run";
 var rest = args.Skip(1).ToArray();
 try
@@ -22,6 +23,7 @@ try
         "signing" => Signing(),
         "startup" => await StartupSuite.PublishedOnlyAsync(rest),
         "load" => await ProfileLoad.RunAsync(rest),
+        "long" => await LongRuns.RunAsync(LongRunSettings.Parse(rest), m => Console.WriteLine($"[{TimeProvider.System.GetLocalNow():HH:mm:ss}] {m}")),
         _ => Usage(),
     };
 }

@@ -37,6 +37,12 @@ public static class BenchmarkRun
         var scaling = await ScalingSuite.RunAsync(settings, Log);
         var storeOnly = ScalingSuite.StoreOnlyBytesPerIdentity(settings.StoreOnlyIdentities);
 
+        if (settings.IsFull)
+        {
+            Log("long runs (race, soak) ...");
+            await LongRuns.RunAsync(LongRunSettings.Full(settings.EmulatorDll, settings.OutputDirectory), Log);
+        }
+
         var targets = TargetEvaluator.Evaluate(rsa, startup, http, scaling);
         var report = new BenchmarkReport(settings.Mode, started, watch.Elapsed.TotalSeconds, machine, MachineInfo.LoadAverage(), rsa, startup, http, scaling, storeOnly, settings.StoreOnlyIdentities, targets);
         var markdown = MarkdownReport.Render(report);

@@ -12,15 +12,19 @@ public sealed class EmulatorTarget : IDisposable
 {
     private readonly HttpMessageInvoker _admin = ClientFactory.Create(2);
 
-    private EmulatorTarget(ChildServer server, AcsApi api)
+    private EmulatorTarget(ChildServer server, AcsApi api, Credentials credentials)
     {
         Server = server;
         Api = api;
+        Credentials = credentials;
     }
 
     public ChildServer Server { get; }
 
     public AcsApi Api { get; }
+
+    /// <summary>The key and resource id it was started with, for clients other than <see cref="Api"/>.</summary>
+    public Credentials Credentials { get; }
 
     public static IReadOnlyList<string> Arguments(int port, Credentials credentials) =>
     [
@@ -38,7 +42,7 @@ public sealed class EmulatorTarget : IDisposable
         var credentials = Credentials.NewRandom();
         var port = FreePort.Next();
         var server = ChildServer.Start("emulator", emulatorDll, port, Arguments(port, credentials));
-        var target = new EmulatorTarget(server, new AcsApi(server.BaseUri, credentials.Signer()));
+        var target = new EmulatorTarget(server, new AcsApi(server.BaseUri, credentials.Signer()), credentials);
         try
         {
             await target.WaitReadyAsync(TimeSpan.FromSeconds(30));

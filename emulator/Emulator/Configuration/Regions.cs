@@ -23,7 +23,11 @@ public static class Regions
         ["africa"] = "emea",
     };
 
+    /// <summary>The ACS data locations, in the casing the service uses.</summary>
     public static IEnumerable<string> KnownLocations => RegionByLocation.Keys;
+
+    /// <summary>Whether <paramref name="location"/> is a known data location (any casing).</summary>
+    public static bool IsKnown(string location) => RegionByLocation.ContainsKey(location);
 
     /// <summary>The <c>rgn</c> claim for a location; <c>amer</c> when the location is not known.</summary>
     public static string ForLocation(string location) => RegionByLocation.GetValueOrDefault(location, "amer");

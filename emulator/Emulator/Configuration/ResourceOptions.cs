@@ -14,6 +14,12 @@ public sealed class ResourceOptions
     /// <summary>Data location, as in the token's <c>resourceLocation</c> claim. Default <c>unitedstates</c>.</summary>
     public string Location { get; set; } = "unitedstates";
 
+    /// <summary>
+    /// Accept a <see cref="Location"/> that is not a known ACS data location (its <c>rgn</c> claim is then <c>amer</c>
+    /// unless <c>Tokens:Region</c> is set). Default <c>false</c>: an unknown location is refused at start.
+    /// </summary>
+    public bool AllowCustomLocation { get; set; }
+
     /// <summary>Host name shown in connection strings and error messages. Default: <c>localhost</c>.</summary>
     public string EndpointHost { get; set; } = "localhost";
 }

@@ -36,10 +36,16 @@ public static class SettingsValidator
             errors.Add("Resource:AccessKey is invalid: use a non-empty base64 string (the value is not shown).");
         }
 
+        CheckBool(configuration, "Resource:AllowCustomLocation", errors);
         var location = configuration["Resource:Location"];
+        var allowCustom = bool.TryParse(configuration["Resource:AllowCustomLocation"], out var custom) && custom;
         if (location is not null && (location.Length == 0 || !location.All(char.IsAsciiLetterOrDigit)))
         {
             errors.Add($"Resource:Location '{location}' is invalid: use a location name of letters and digits such as {string.Join(", ", Regions.KnownLocations)}.");
+        }
+        else if (location is not null && !allowCustom && !Regions.IsKnown(location))
+        {
+            errors.Add($"Resource:Location '{location}' is not a known ACS data location: use one of {string.Join(", ", Regions.KnownLocations)}, or set Resource:AllowCustomLocation=true to use it anyway (its rgn claim is then amer unless Tokens:Region is set).");
         }
 
         var host = configuration["Resource:EndpointHost"];
@@ -110,7 +116,8 @@ public static class SettingsValidator
         }
     }
 
-    private static bool IsBase64(string value)
+    /// <summary>Whether <paramref name="value"/> is base64 that decodes to at least one byte, as an access key must.</summary>
+    public static bool IsBase64(string value)
     {
         var buffer = new byte[value.Length];
         return Convert.TryFromBase64String(value, buffer, out var written) && written > 0;

@@ -39,6 +39,7 @@ public static class EmulatorApp
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;
+            LoadKeys(kestrel.ApplicationServices); // Kestrel may configure during Build(): a bad file must fail as a setting does.
             var server = kestrel.ApplicationServices.GetRequiredService<IOptions<ServerOptions>>().Value;
             Listen(kestrel, server.ListenAddress, server.HttpPort, null);
             if (server.HttpsPort >= 0)
@@ -131,6 +132,14 @@ public static class EmulatorApp
         try
         {
             load();
+        }
+        catch (DataDirectoryException ex)
+        {
+            // One damaged file can fail several loads (the certificate needs the resource): report it once.
+            if (!problems.Contains(ex.Message))
+            {
+                problems.Add(ex.Message);
+            }
         }
         catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException or FormatException or ArgumentException)
         {

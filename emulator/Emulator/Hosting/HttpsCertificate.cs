@@ -49,25 +49,46 @@ public sealed class HttpsCertificate
         var stored = data.Read(PfxFile);
         if (stored is not null)
         {
-            try
+            var existing = FromStored(stored, data);
+            if (existing.NotAfter > time.GetUtcNow().UtcDateTime.AddDays(7) && existing.MatchesHostname(endpointHost))
             {
-                var existing = X509CertificateLoader.LoadPkcs12(stored, null);
-                if (existing.NotAfter > time.GetUtcNow().UtcDateTime.AddDays(7) && existing.MatchesHostname(endpointHost))
-                {
-                    return new HttpsCertificate(existing);
-                }
-            }
-            catch (CryptographicException)
-            {
-                // Replaced below.
+                return new HttpsCertificate(existing);
             }
         }
 
+        // Absent, or about to expire, or not for the endpoint host: a new one (trusted clients must trust it again).
         var certificate = Create(endpointHost, time);
-        data.Write(PfxFile, certificate.Export(X509ContentType.Pkcs12));
+        if (stored is null && !data.TryCreate(PfxFile, certificate.Export(X509ContentType.Pkcs12)))
+        {
+            // Another emulator sharing the folder generated one first: serve that one, as it does.
+            return new HttpsCertificate(FromStored(data.Read(PfxFile) ?? throw data.Damaged(PfxFile, "vanished while it was being created", "start the emulator again."), data));
+        }
+
+        if (stored is not null)
+        {
+            data.Write(PfxFile, certificate.Export(X509ContentType.Pkcs12));
+        }
+
         var created = new HttpsCertificate(certificate);
         data.Write(PemFile, System.Text.Encoding.ASCII.GetBytes(created.Pem));
         return created;
+    }
+
+    /// <summary>The kept certificate; a damaged file stops the start rather than being replaced (clients trust it).</summary>
+    private static X509Certificate2 FromStored(byte[] stored, DataDirectory data)
+    {
+        const string Remedy = "restore it from a backup, or move it (and https.pem) away to have a new certificate generated (clients that trusted the old one must then trust the new one).";
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12(stored, null);
+        }
+        catch (CryptographicException ex)
+        {
+            throw data.Damaged(PfxFile, stored.Length == 0 ? "is empty" : $"is not a readable PKCS#12 certificate ({ex.Message})", Remedy, ex);
+        }
+
+        return certificate.HasPrivateKey ? certificate : throw data.Damaged(PfxFile, "holds a certificate without its private key", Remedy);
     }
 
     private static X509Certificate2 LoadFromFile(ServerOptions options)

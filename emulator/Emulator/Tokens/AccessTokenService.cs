@@ -11,12 +11,13 @@ public sealed class AccessTokenService(IdentityStore store, TokenIssuer issuer, 
     public IssuedToken? Issue(Guid identity, IReadOnlyList<string> scopes, int lifetimeMinutes)
     {
         var now = clock.GetUtcNow();
-        if (store.RecordIssue(identity, now) is not { } issue)
+        var expiresOn = now.AddMinutes(lifetimeMinutes);
+        if (store.RecordIssue(identity, now, expiresOn) is not { } issue)
         {
             return null;
         }
 
         var skypeId = IdentityId.Format(resource, identity)[2..];
-        return issuer.Issue(skypeId, Scopes.Claim(scopes), now, now.AddMinutes(lifetimeMinutes), issue.Sequence);
+        return issuer.Issue(skypeId, Scopes.Claim(scopes), now, expiresOn, issue.Sequence);
     }
 }

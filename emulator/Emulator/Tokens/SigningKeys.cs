@@ -59,19 +59,35 @@ public sealed class SigningKeys
         var stored = data.Read(FileName);
         if (stored is not null)
         {
-            try
-            {
-                return new SigningKeys(X509CertificateLoader.LoadPkcs12(stored, null, X509KeyStorageFlags.Exportable));
-            }
-            catch (CryptographicException)
-            {
-                // A damaged file is replaced below; tokens signed with the old key stop validating, as after a key roll.
-            }
+            return FromStored(stored, data);
         }
 
         var certificate = CreateCertificate(RSA.Create(2048));
-        data.Write(FileName, certificate.Export(X509ContentType.Pkcs12));
+        if (!data.TryCreate(FileName, certificate.Export(X509ContentType.Pkcs12)))
+        {
+            // Another emulator sharing the folder generated one first: sign with that one, as it does.
+            return FromStored(data.Read(FileName) ?? throw data.Damaged(FileName, "vanished while it was being created", "start the emulator again."), data);
+        }
+
         return new SigningKeys(certificate);
+    }
+
+    /// <summary>The kept key; a damaged file stops the start rather than being replaced (every issued token would break).</summary>
+    private static SigningKeys FromStored(byte[] stored, DataDirectory data)
+    {
+        const string Remedy = "restore it from a backup, or move it away to have a new key generated (tokens signed with the old key will then be rejected as unknownSigningKey).";
+        try
+        {
+            return new SigningKeys(X509CertificateLoader.LoadPkcs12(stored, null, X509KeyStorageFlags.Exportable));
+        }
+        catch (CryptographicException ex)
+        {
+            throw data.Damaged(FileName, stored.Length == 0 ? "is empty" : $"is not a readable PKCS#12 signing key ({ex.Message})", Remedy, ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw data.Damaged(FileName, "holds no RSA private key", Remedy, ex);
+        }
     }
 
     private static X509Certificate2 LoadFromFile(string path, string? password)
