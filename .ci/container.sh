@@ -431,6 +431,42 @@ else
 fi
 
 # --------------------------------------------------------------------------------------------
+# 6b. Server__PersistState (docs/docker.md): an identity created through the real JS SDK is still
+#     there after the container restarts on its volume, and getToken on the stored id works.
+# --------------------------------------------------------------------------------------------
+echo "== container P: Server__PersistState=true, restarted on its volume"
+P=acs-emulator-ci-p-$RUN_ID; P_VOLUME=acs-emulator-ci-persist-$RUN_ID; P_HTTP=$(free_port)
+pm volume create --label "$LABEL" "$P_VOLUME" >/dev/null && VOLUMES+=("$P_VOLUME")
+persist_sdk() {  # persist_sdk create|token [id]: the JS SDK against container P (its key from /emulator/info)
+    JS=$ROOT/contract-tests/js node -e '
+        const { CommunicationIdentityClient } = require(process.env.JS + "/node_modules/@azure/communication-identity");
+        const [base, op, id] = process.argv.slice(1);
+        (async () => {
+          const info = await (await fetch(base + "/emulator/info")).json();
+          const client = new CommunicationIdentityClient(`endpoint=${base}/;accesskey=${info.accessKey}`, { allowInsecureConnection: true });
+          if (op === "create") console.log((await client.createUser()).communicationUserId);
+          else console.log((await client.getToken({ communicationUserId: id }, ["chat"])).token ? "token" : "");
+        })().catch((e) => { console.error(`${e.name} ${e.statusCode ?? ""} ${e.code ?? ""}`); process.exit(1); });' "http://127.0.0.1:$P_HTTP" "$@"
+}
+[[ -d $ROOT/contract-tests/js/node_modules/@azure/communication-identity ]] \
+    || (cd "$ROOT/contract-tests/js" && npm ci --no-audit --no-fund --loglevel=error) >/dev/null 2>&1
+if pm run -d --name "$P" --label "$LABEL" -e Server__PersistState=true -e Server__HttpsPort=-1 \
+        -p "127.0.0.1:$P_HTTP:8080" -v "$P_VOLUME:/data" "$IMAGE" >/dev/null; then
+    CONTAINERS+=("$P")
+    if quietly wait_for 60 http_ok "http://127.0.0.1:$P_HTTP/emulator/health/ready" && P_ID=$(persist_sdk create) && [[ -n $P_ID ]]; then
+        ok "P: createUser through the JS SDK"
+        pm restart -t 10 "$P" >/dev/null
+        check "P restarts on its volume and is ready" quietly wait_for 60 http_ok "http://127.0.0.1:$P_HTTP/emulator/health/ready"
+        check "P: getToken on the id stored before the restart works" test "$(persist_sdk token "$P_ID")" = token
+    else
+        show_logs "$P"; bad "P: createUser through the JS SDK"
+    fi
+    stop_and_check "$P"
+else
+    bad "container P starts"
+fi
+
+# --------------------------------------------------------------------------------------------
 # 7. The compose example of docs/docker.md, as written (image name and, if taken, host ports
 #    swapped), with podman-compose. It ignores start_interval and depends_on conditions, so this
 #    checks the service itself: ready, the service name in its connection strings and certificate.

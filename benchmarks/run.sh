@@ -9,6 +9,7 @@
 #   bash benchmarks/run.sh --long [--race-ops N] [--soak-seconds N] [--workers N] [--only race|soak]
 #                                    # only the long runs that --full ends with: the 1,000,000-operation race on
 #                                    # shared identities and the 10-minute soak (wrong answers, 5xx, RSS trend)
+#   bash benchmarks/run.sh --persistence  # create and issue with Server:PersistState off and on (about 30 s)
 #
 # Writes benchmarks/results/benchmark-<mode>.{json,md} and scaling-<mode>.png. Exits non-zero only when the harness
 # could not measure (build failure, an emulator that does not start or answers wrongly), never because of a figure.
@@ -16,8 +17,8 @@ set -euo pipefail
 
 mode="${1:---short}"
 case "$mode" in
-  --short|--full|--long) ;;
-  *) echo "usage: bash benchmarks/run.sh --short|--full|--long" >&2; exit 64 ;;
+  --short|--full|--long|--persistence) ;;
+  *) echo "usage: bash benchmarks/run.sh --short|--full|--long|--persistence" >&2; exit 64 ;;
 esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -44,6 +45,10 @@ dotnet build "$here/Emulator.Benchmarks/Emulator.Benchmarks.csproj" -c Release -
 if [ "$mode" = --long ]; then
   exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" long \
     --emulator "$results/publish/emulator/Emulator.dll" --out "$results" "${@:2}"
+fi
+if [ "$mode" = --persistence ]; then
+  exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" persistence \
+    --emulator "$results/publish/emulator/Emulator.dll" "${@:2}"
 fi
 
 exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" run "$mode" \

@@ -10,6 +10,7 @@ using Emulator.Benchmarks.Suites;
 // startup        only the published start-up, for an experiment: startup --emulator <Emulator.dll> [--runs N]
 // load           one operation against a fresh emulator, to profile it (see ProfileLoad)
 // long           only the long runs (race, soak): long --emulator <Emulator.dll> [--race-ops N] [--soak-seconds N] [--workers N] [--only race|soak]
+// persistence    create and issue with Server:PersistState off and on, side by side (see PersistenceSuite)
 var mode = args.Length > 0 ? args[0] : "run";
 var rest = args.Skip(1).ToArray();
 try
@@ -24,6 +25,7 @@ try
         "startup" => await StartupSuite.PublishedOnlyAsync(rest),
         "load" => await ProfileLoad.RunAsync(rest),
         "long" => await LongRuns.RunAsync(LongRunSettings.Parse(rest), m => Console.WriteLine($"[{TimeProvider.System.GetLocalNow():HH:mm:ss}] {m}")),
+        "persistence" => await PersistenceSuite.RunAsync(rest),
         _ => Usage(),
     };
 }

@@ -26,22 +26,22 @@ public sealed class EmulatorTarget : IDisposable
     /// <summary>The key and resource id it was started with, for clients other than <see cref="Api"/>.</summary>
     public Credentials Credentials { get; }
 
-    public static IReadOnlyList<string> Arguments(int port, Credentials credentials) =>
+    public static IReadOnlyList<string> Arguments(int port, Credentials credentials, string dataDirectory = "none") =>
     [
         "--port", port.ToString(CultureInfo.InvariantCulture),
         "--https-port", "-1",
         "--listen", "127.0.0.1",
         "--access-key", credentials.AccessKey,
         "--resource-id", credentials.ResourceId,
-        "--data-dir", "none",
+        "--data-dir", dataDirectory,
     ];
 
     /// <summary>Starts the emulator, waits until it is ready, and checks that it really authenticates and issues tokens.</summary>
-    public static async Task<EmulatorTarget> StartAsync(string emulatorDll)
+    public static async Task<EmulatorTarget> StartAsync(string emulatorDll, string dataDirectory = "none", params string[] extra)
     {
         var credentials = Credentials.NewRandom();
         var port = FreePort.Next();
-        var server = ChildServer.Start("emulator", emulatorDll, port, Arguments(port, credentials));
+        var server = ChildServer.Start("emulator", emulatorDll, port, [.. Arguments(port, credentials, dataDirectory), .. extra]);
         var target = new EmulatorTarget(server, new AcsApi(server.BaseUri, credentials.Signer()), credentials);
         try
         {

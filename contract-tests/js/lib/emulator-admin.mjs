@@ -61,4 +61,19 @@ export class EmulatorAdmin {
   resetClock() {
     return this.#ok("DELETE", "/emulator/clock");
   }
+  /** GET /emulator/identities?top=0 → {identities: [], count} (count includes tombstones). */
+  identityCount() {
+    return this.#ok("GET", "/emulator/identities?top=0").then((r) => r.count);
+  }
+  /** POST /emulator/faults (docs/emulator-endpoints.md) → the rule with its id. */
+  addFault(rule) {
+    return this.#ok("POST", "/emulator/faults", rule, 201);
+  }
+  /** GET /emulator/faults/{id} → the rule with `matched` and `fired`. */
+  fault(id) {
+    return this.#ok("GET", `/emulator/faults/${encodeURIComponent(id)}`);
+  }
+  clearFaults() {
+    return this.#ok("DELETE", "/emulator/faults", undefined, 204);
+  }
 }

@@ -29,13 +29,14 @@ public static class EmulatorApp
         builder.Configuration.AddEmulatorCommandLine(args);
         configure?.Invoke(builder);
 
-        var errors = SettingsValidator.Validate(builder.Configuration);
+        var errors = SettingsValidator.Validate(builder.Configuration).Concat(FaultsAndState.Validate(builder.Configuration)).ToList();
         if (errors.Count > 0)
         {
             throw new EmulatorConfigurationException(errors);
         }
 
         builder.Services.AddEmulator(builder.Configuration);
+        builder.Services.AddFaultsAndState(builder.Configuration);
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;
@@ -51,6 +52,7 @@ public static class EmulatorApp
 
         var app = builder.Build();
         LoadKeys(app.Services);
+        FaultsAndState.Start(app);
 
         app.UseMiddleware<UnhandledExceptionMiddleware>();
         app.UseWhen(context => !context.Request.Path.StartsWithSegments(AdminApi.Prefix), api =>
@@ -59,11 +61,13 @@ public static class EmulatorApp
             api.UseMiddleware<AcsAuthenticationMiddleware>();
         });
         app.UseRouting();
+        app.UseFaultsAndThrottling();
         app.UseMiddleware<ApiVersionMiddleware>();
         app.MapIdentities();
         app.MapTeams();
         app.MapTurn();
         app.MapAdmin();
+        app.MapFaultsAndState();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

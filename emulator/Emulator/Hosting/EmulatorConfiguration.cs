@@ -17,6 +17,9 @@ public static class EmulatorConfiguration
         ["--certificate"] = "Server:CertificatePath",
         ["--authority"] = "Authentication:Authority",
         ["--unknown-api-versions"] = "ApiVersions:UnknownVersions",
+        ["--throttle"] = "Throttling:Mode",
+        ["--import"] = "Snapshots:Import",
+        ["--export-on-exit"] = "Snapshots:ExportOnExit",
     };
 
     /// <summary>Adds the command line with the shortcuts on top of the default sources.</summary>

@@ -16,6 +16,7 @@ public static class AcsErrors
     public const string InvalidApiVersion = "InvalidApiVersion";
     public const string RequestEntityTooLarge = "RequestEntityTooLarge";
     public const string AssignmentNotFound = "AssignmentNotFound";
+    public const string TooManyRequests = "TooManyRequests";
 
     // ---- recorded ----
 
@@ -142,4 +143,11 @@ public static class AcsErrors
     /// <summary>Unverified: tokensValidFrom (2020-07-20-preview2) missing or not a date-time.</summary>
     public static AcsError TokensValidFromInvalid() =>
         new(400, ValidationError, "TokensValidFrom: The TokensValidFrom field is required.", "TokensValidFrom", AcsErrorFamily.Binding);
+
+    /// <summary>Unverified (never recorded): the live 429 of the published per-resource limits (<c>--throttle live</c>).</summary>
+    public static AcsError Throttled(int retryAfterSeconds) =>
+        new(429, TooManyRequests, $"Rate limit exceeded. Retry after {retryAfterSeconds} seconds.");
+
+    /// <summary>Emulator only: the answer of a fault rule (<c>/emulator/faults</c>), with the status, code and message it asks for.</summary>
+    public static AcsError InjectedFault(int status, string code, string message) => new(status, code, message);
 }

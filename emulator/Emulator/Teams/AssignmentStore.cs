@@ -26,4 +26,17 @@ public sealed class AssignmentStore
     public int Count => _assignments.Count;
 
     public void Clear() => _assignments.Clear();
+
+    /// <summary>Every assignment, for snapshots.</summary>
+    public IReadOnlyList<TeamsExtensionAssignment> List() => [.. _assignments.Values];
+
+    /// <summary>Replaces every assignment (snapshot import); keys are the assignments' own tenant and object ids.</summary>
+    public void Replace(IEnumerable<TeamsExtensionAssignment> assignments)
+    {
+        _assignments.Clear();
+        foreach (var assignment in assignments)
+        {
+            _assignments[(Guid.Parse(assignment.TenantId), Guid.Parse(assignment.ObjectId))] = assignment;
+        }
+    }
 }

@@ -1,0 +1,16 @@
+namespace Emulator.Snapshots;
+
+/// <summary>Keeping the state in the data directory across restarts. Section <c>Server</c>, beside the data directory.</summary>
+public sealed class PersistenceOptions
+{
+    public const string SectionName = "Server";
+
+    /// <summary>Keep identities, revocations, assignments and the clock offset in the data directory. Default false (in memory only).</summary>
+    public bool PersistState { get; set; }
+
+    /// <summary>How often a changed state is written (one atomic snapshot per interval at most), in milliseconds. Default 1000.</summary>
+    public int PersistIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>The state file's name in the data directory.</summary>
+    public const string FileName = "state.json";
+}

@@ -1,0 +1,13 @@
+namespace Emulator.Snapshots;
+
+/// <summary>Snapshot files read at start and written on a clean shutdown. Section <c>Snapshots</c>.</summary>
+public sealed class SnapshotOptions
+{
+    public const string SectionName = "Snapshots";
+
+    /// <summary>A snapshot to load at start (<c>--import</c>); a bad one stops the start with exit code 2.</summary>
+    public string? Import { get; set; }
+
+    /// <summary>Where to write a snapshot on a clean shutdown, Ctrl+C and SIGTERM included (<c>--export-on-exit</c>).</summary>
+    public string? ExportOnExit { get; set; }
+}

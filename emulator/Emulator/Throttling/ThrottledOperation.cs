@@ -1,0 +1,14 @@
+namespace Emulator.Throttling;
+
+/// <summary>The operations with a published limit; each has its own window.</summary>
+public enum ThrottledOperation
+{
+    CreateIdentity,
+    CreateIdentityWithToken,
+    IssueAccessToken,
+    DeleteIdentity,
+    RevokeAccessTokens,
+    ExchangeTeamsUserToken,
+    ExchangeTeamsExtensionToken,
+    ExchangeEntraToken,
+}

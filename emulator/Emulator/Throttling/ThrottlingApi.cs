@@ -1,0 +1,17 @@
+using Emulator.Admin;
+
+namespace Emulator.Throttling;
+
+/// <summary><c>DELETE /emulator/throttling</c> empties the live-throttling windows, so a test need not wait one out.</summary>
+public static class ThrottlingApi
+{
+    public static IEndpointRouteBuilder MapThrottling(this IEndpointRouteBuilder app)
+    {
+        app.MapDelete(AdminApi.Prefix + "/throttling", (RateLimiter limiter) =>
+        {
+            limiter.Clear();
+            return TypedResults.NoContent();
+        }).ExcludeFromDescription();
+        return app;
+    }
+}
