@@ -12,9 +12,11 @@
 #      leg on it;
 #   7. the benchmarks in short mode (figures only; fails only if the harness breaks);
 #   8. the Docker images: built from Dockerfile and Dockerfile.aot with podman, run and tested (.ci/container.sh);
-#   9. docs/parity.md regenerated from the suites' results (scripts/parity/generate.mjs), its totals printed.
+#   9. docs/parity.md regenerated from the suites' results (scripts/parity/generate.mjs), its totals printed;
+#  10. the consumer tests: the packages from ./artifacts and the README's Install blocks (scripts/consumer-tests.sh).
 #
-# Environment: SKIP_CONTAINER=1 skips step 8, SKIP_BENCHMARKS=1 step 7, SKIP_AOT=1 step 6 (all run by default and in CI).
+# Environment: SKIP_CONTAINER=1 skips step 8, SKIP_BENCHMARKS=1 step 7, SKIP_AOT=1 step 6, SKIP_CONSUMER=1 step 10
+# (all run by default and in CI).
 # COMMUNICATION_SERVICES_CONNECTION_STRING, when set, adds the live-Azure legs of both contract suites.
 set -uo pipefail
 
@@ -38,6 +40,22 @@ add() { # name passed failed skipped
     SUMMARY+=("$(printf '%-34s %5d passed %3d failed %3d skipped' "$1" "$2" "$3" "$4")")
 }
 step() { echo; echo "=== $*"; }
+run_consumer_tests() {
+    if [[ ${SKIP_CONSUMER:-0} == 1 ]]; then
+        echo; echo "=== Consumer tests skipped (SKIP_CONSUMER=1)"
+        add "consumer tests (packages)" 0 0 1
+        return
+    fi
+    step "Consumer tests (pack to ./artifacts; README Install blocks in fresh projects; the dotnet tool)"
+    bash scripts/consumer-tests.sh 2>&1 | tee "$TMP/consumer.log"
+    local line
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$TMP/consumer.log" | tail -1)
+    if [[ -z $line ]]; then
+        add "consumer tests (packages)" 0 1 0
+    else
+        add "consumer tests (packages)" "$(echo "$line" | awk '{print $1}')" "$(echo "$line" | awk '{print $3}')" 0
+    fi
+}
 finish() {
     echo
     echo "=== Summary"
@@ -172,5 +190,7 @@ else
     add "parity matrix" 0 1 0
 fi
 git diff --stat -- docs/parity.md 2>/dev/null | tail -1
+
+run_consumer_tests
 
 finish

@@ -3,15 +3,17 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using DotNet.Testcontainers.Configurations;
+using Testcontainers.AcsIdentityEmulator;
 
 namespace Emulator.Testcontainers.Tests;
 
 /// <summary>One emulator container for the test class, started through the module.</summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
-    private EmulatorContainer? _emulator;
+    private AcsIdentityEmulatorContainer? _emulator;
 
-    public EmulatorContainer Emulator => _emulator ?? throw new InvalidOperationException("not started");
+    public AcsIdentityEmulatorContainer Emulator => _emulator ?? throw new InvalidOperationException("not started");
 
     public async ValueTask InitializeAsync()
     {
@@ -20,7 +22,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
             return;
         }
 
-        _emulator = new EmulatorContainer(new EmulatorContainerOptions { HostIp = "127.0.0.1" });
+        _emulator = new AcsIdentityEmulatorBuilder(Image).WithHostIp("127.0.0.1").Build();
         await _emulator.StartAsync(TestContext.Current.CancellationToken);
     }
 
@@ -31,6 +33,8 @@ public sealed class EmulatorFixture : IAsyncLifetime
             await _emulator.DisposeAsync();
         }
     }
+
+    public static string Image => Environment.GetEnvironmentVariable("EMULATOR_IMAGE") ?? "";
 }
 
 /// <summary>
@@ -39,7 +43,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
 /// </summary>
 public sealed class EmulatorContainerTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
-    private EmulatorContainer Emulator => fixture.Emulator;
+    private AcsIdentityEmulatorContainer Emulator => fixture.Emulator;
 
     private static void RequireImage() =>
         Assert.SkipWhen(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("EMULATOR_IMAGE")), "EMULATOR_IMAGE is not set: no emulator image to start");
@@ -58,7 +62,32 @@ public sealed class EmulatorContainerTests(EmulatorFixture fixture) : IClassFixt
         using var info = JsonDocument.Parse(await admin.GetStringAsync(new Uri("/emulator/info", UriKind.Relative), ct));
         var httpConnectionString = info.RootElement.GetProperty("connectionStrings").GetProperty("http").GetString();
         Assert.EndsWith($"accesskey={Emulator.AccessKey}", httpConnectionString, StringComparison.Ordinal);
-        Assert.StartsWith("endpoint=http://127.0.0.1:", Emulator.ConnectionString, StringComparison.Ordinal);
+        Assert.StartsWith("endpoint=http://127.0.0.1:", Emulator.GetConnectionString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Container_connection_string_names_the_container_and_its_inner_port()
+    {
+        RequireImage();
+        var expected = $"endpoint=http://{Emulator.Name.TrimStart('/')}:{AcsIdentityEmulatorBuilder.HttpPort}/;accesskey={Emulator.AccessKey}";
+        Assert.Equal(expected, Emulator.GetConnectionString(ConnectionMode.Container));
+    }
+
+    [Fact]
+    public async Task Start_that_cannot_become_ready_in_time_fails_with_a_timeout_naming_the_readiness_path()
+    {
+        RequireImage();
+        // The emulator listens on 9090 inside the container, so nothing answers on the published 8080: never ready.
+        await using var never = new AcsIdentityEmulatorBuilder(EmulatorFixture.Image)
+            .WithHostIp("127.0.0.1")
+            .WithSetting("Server:HttpPort", "9090")
+            .WithStartupTimeout(TimeSpan.FromSeconds(10))
+            .Build();
+        var started = DateTimeOffset.UtcNow;
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => never.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Contains(AcsIdentityEmulatorBuilder.ReadinessPath, error.Message, StringComparison.Ordinal);
+        Assert.Contains("within 10 s", error.Message, StringComparison.Ordinal);
+        Assert.InRange(DateTimeOffset.UtcNow - started, TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(60));
     }
 
     [Fact]
@@ -68,7 +97,7 @@ public sealed class EmulatorContainerTests(EmulatorFixture fixture) : IClassFixt
         var ct = TestContext.Current.CancellationToken;
         using var admin = Emulator.CreateAdminClient();
         using var http = new HttpClient();
-        var (created, body) = await CreateIdentityAsync(http, Emulator.ConnectionString);
+        var (created, body) = await CreateIdentityAsync(http, Emulator.GetConnectionString());
         Assert.Equal(HttpStatusCode.Created, created);
         using var json = JsonDocument.Parse(body);
         var id = json.RootElement.GetProperty("identity").GetProperty("id").GetString()!;
@@ -85,7 +114,7 @@ public sealed class EmulatorContainerTests(EmulatorFixture fixture) : IClassFixt
     {
         RequireImage();
         using var http = new HttpClient();
-        var (status, body) = await CreateIdentityAsync(http, Emulator.ConnectionString);
+        var (status, body) = await CreateIdentityAsync(http, Emulator.GetConnectionString());
         Assert.Equal(HttpStatusCode.Created, status);
         using var json = JsonDocument.Parse(body);
         Assert.StartsWith("8:acs:", json.RootElement.GetProperty("identity").GetProperty("id").GetString(), StringComparison.Ordinal);
@@ -103,7 +132,7 @@ public sealed class EmulatorContainerTests(EmulatorFixture fixture) : IClassFixt
 
         using var handler = await Emulator.CreateTrustingHandlerAsync(ct);
         using var http = new HttpClient(handler);
-        var (status, _) = await CreateIdentityAsync(http, Emulator.HttpsConnectionString);
+        var (status, _) = await CreateIdentityAsync(http, Emulator.GetHttpsConnectionString());
         Assert.Equal(HttpStatusCode.Created, status);
     }
 
