@@ -453,20 +453,20 @@ fi
 echo "== container P: Server__PersistState=true, restarted on its volume"
 P=acs-emulator-ci-p-$RUN_ID; P_VOLUME=acs-emulator-ci-persist-$RUN_ID; P_HTTP=$(free_port)
 pm volume create --label "$LABEL" "$P_VOLUME" >/dev/null && VOLUMES+=("$P_VOLUME")
-persist_sdk() {  # persist_sdk create|token [id]: the JS SDK against container P (its key from /emulator/info)
-    JS=$ROOT/contract-tests/js node -e '
+P_KEY=$(head -c 64 /dev/urandom | base64 -w0)  # pinned: /emulator/info would need the key from the host anyway
+persist_sdk() {  # persist_sdk create|token [id]: the JS SDK against container P
+    JS=$ROOT/contract-tests/js P_KEY=$P_KEY node -e '
         const { CommunicationIdentityClient } = require(process.env.JS + "/node_modules/@azure/communication-identity");
         const [base, op, id] = process.argv.slice(1);
         (async () => {
-          const info = await (await fetch(base + "/emulator/info")).json();
-          const client = new CommunicationIdentityClient(`endpoint=${base}/;accesskey=${info.accessKey}`, { allowInsecureConnection: true });
+          const client = new CommunicationIdentityClient(`endpoint=${base}/;accesskey=${process.env.P_KEY}`, { allowInsecureConnection: true });
           if (op === "create") console.log((await client.createUser()).communicationUserId);
           else console.log((await client.getToken({ communicationUserId: id }, ["chat"])).token ? "token" : "");
         })().catch((e) => { console.error(`${e.name} ${e.statusCode ?? ""} ${e.code ?? ""}`); process.exit(1); });' "http://127.0.0.1:$P_HTTP" "$@"
 }
 [[ -d $ROOT/contract-tests/js/node_modules/@azure/communication-identity ]] \
     || (cd "$ROOT/contract-tests/js" && npm ci --no-audit --no-fund --loglevel=error) >/dev/null 2>&1
-if pm run -d --name "$P" --label "$LABEL" -e Server__PersistState=true -e Server__HttpsPort=-1 \
+if pm run -d --name "$P" --label "$LABEL" -e Server__PersistState=true -e Server__HttpsPort=-1 -e Resource__AccessKey="$P_KEY" \
         -p "127.0.0.1:$P_HTTP:8080" -v "$P_VOLUME:/data" "$IMAGE" >/dev/null; then
     CONTAINERS+=("$P")
     if quietly wait_for 60 http_ok "http://127.0.0.1:$P_HTTP/emulator/health/ready" && P_ID=$(persist_sdk create) && [[ -n $P_ID ]]; then
