@@ -113,11 +113,15 @@ public sealed class HmacAuthenticator
     private bool Matches(string method, string pathAndQuery, string signedValues, ReadOnlySpan<byte> presented)
     {
         Span<byte> expected = stackalloc byte[32];
-        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{method}\n{pathAndQuery}\n{signedValues}"), expected);
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(StringToSign(method, pathAndQuery, signedValues)), expected);
         return CryptographicOperations.FixedTimeEquals(expected, presented);
     }
 
-    private static string RawPathAndQuery(HttpContext context)
+    /// <summary>The string an ACS client signs: method, path and query, then the signed header values joined by ';'.</summary>
+    internal static string StringToSign(string method, string pathAndQuery, string signedValues) => $"{method}\n{pathAndQuery}\n{signedValues}";
+
+    /// <summary>The path and query as the client sent them (the raw request target), which is what it signed.</summary>
+    internal static string RawPathAndQuery(HttpContext context)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
         if (string.IsNullOrEmpty(raw))

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Emulator.Authentication;
 using Emulator.Configuration;
 using Emulator.Infrastructure;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Emulator.Journal;
@@ -91,7 +91,7 @@ public static class HmacDiagnosis
         var request = context.Request;
         var method = request.Method.ToUpperInvariant();
         var host = request.Host.Value ?? string.Empty;
-        var target = RawTarget(context);
+        var target = HmacAuthenticator.RawPathAndQuery(context);
         var computed = StringToSign(method, target, Values(request, names, host));
         var key = Convert.FromBase64String(accessKey);
         foreach (var (path, pathNote) in PathVariants(target))
@@ -159,20 +159,9 @@ public static class HmacDiagnosis
     private static string[] Values(HttpRequest request, string[] names, string host)
         => [.. names.Select(n => n.Equals("host", StringComparison.OrdinalIgnoreCase) ? host : request.Headers[n].ToString())];
 
-    private static string StringToSign(string method, string pathAndQuery, string[] values) => $"{method}\n{pathAndQuery}\n{string.Join(';', values)}";
+    private static string StringToSign(string method, string pathAndQuery, string[] values) => HmacAuthenticator.StringToSign(method, pathAndQuery, string.Join(';', values));
 
     private static string Quote(string stringToSign) => "\"" + stringToSign.Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
-
-    private static string RawTarget(HttpContext context)
-    {
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (string.IsNullOrEmpty(raw))
-        {
-            return $"{context.Request.PathBase}{context.Request.Path}{context.Request.QueryString}";
-        }
-
-        return !raw.StartsWith('/') && Uri.TryCreate(raw, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : raw;
-    }
 
     private static Dictionary<string, string> Parameters(string authorization)
     {
