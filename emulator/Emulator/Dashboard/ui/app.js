@@ -191,6 +191,8 @@ function decodePart(part) {
 }
 
 async function inspect(token) {
+  // A verdict stays on screen only next to the token it is about: hide the last one until this one is in.
+  $('token-result').hidden = true;
   const parts = token.split('.');
   let header = null;
   let claims = null;
