@@ -16,7 +16,8 @@ using Microsoft.Extensions.Logging;
 namespace Emulator.Testing;
 
 /// <summary>
-/// The ACS Identity emulator running in the test process on its own ports, with nothing written to disk.
+/// The ACS Identity emulator running in the test process on its own ports, keeping its state in memory (only its token
+/// signing key is cached on disk, see <see cref="AcsIdentityEmulatorOptions.SigningKeyCacheDirectory"/>).
 /// Start one with <see cref="StartAsync(AcsIdentityEmulatorOptions?, CancellationToken)"/>, point the SDK (or your code)
 /// at <see cref="ConnectionString"/>, and dispose it when done.
 /// </summary>
