@@ -165,7 +165,7 @@ public sealed class BadInputTests : IClassFixture<EmulatorFactory>
     [Fact]
     public async Task LegacyPatch_WithoutDate_IsValidationError()
     {
-        var client = _factory.CreateSignedClient(style: HmacSigningHandler.DateStyle.Date);
+        var client = _factory.CreateSignedClient(dateHeader: HmacSigner.LegacyDateHeader);
         var id = await client.CreateIdentityAsync();
         using var request = new HttpRequestMessage(HttpMethod.Patch, $"{Api.Path(id)}?api-version=2020-07-20-preview2")
         {

@@ -12,20 +12,20 @@ public sealed class HmacAuthenticationTests : IClassFixture<EmulatorFactory>
 
     public HmacAuthenticationTests(EmulatorFactory factory) => _factory = factory;
 
-    private (HttpClient Client, HmacSigningHandler Signer) Client(string? key = null, HmacSigningHandler.DateStyle style = HmacSigningHandler.DateStyle.MsDate)
+    private (HttpClient Client, HmacSigningHandler Signer) Client(string? key = null, string dateHeader = HmacSigner.DateHeader)
     {
-        var signer = new HmacSigningHandler(key ?? EmulatorFactory.AccessKey, _factory.Time, style);
+        var signer = new HmacSigningHandler(key ?? EmulatorFactory.AccessKey, _factory.Time, dateHeader);
         return (_factory.CreateDefaultClient(signer), signer);
     }
 
     private int IdentityCount() => _factory.Services.GetRequiredService<Emulator.Identities.IdentityStore>().Count;
 
     [Theory]
-    [InlineData(HmacSigningHandler.DateStyle.MsDate)]
-    [InlineData(HmacSigningHandler.DateStyle.Date)]
-    public async Task ValidSignature_WithEitherDateHeader_IsAccepted(HmacSigningHandler.DateStyle style)
+    [InlineData(HmacSigner.DateHeader)]
+    [InlineData(HmacSigner.LegacyDateHeader)]
+    public async Task ValidSignature_WithEitherDateHeader_IsAccepted(string dateHeader)
     {
-        var (client, _) = Client(style: style);
+        var (client, _) = Client(dateHeader: dateHeader);
 
         using var response = await client.PostJson(CreatePath, "{}");
 

@@ -142,7 +142,7 @@ public sealed partial class IdentityOperationsTests : IClassFixture<EmulatorFact
     [Fact]
     public async Task LegacyPreview2_CreateIssuePatchDelete_UseTheOldShapes()
     {
-        var client = _factory.CreateSignedClient(style: HmacSigningHandler.DateStyle.Date);
+        var client = _factory.CreateSignedClient(dateHeader: HmacSigner.LegacyDateHeader);
         const string v = "?api-version=2020-07-20-preview2";
 
         using var create = await client.PostJson("/identities" + v, null);

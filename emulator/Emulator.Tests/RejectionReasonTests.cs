@@ -20,7 +20,7 @@ public sealed class RejectionReasonTests
     private static async Task<string> ReasonAsync(EmulatorFactory factory) => (await LastAsync(factory)).GetProperty("reason").GetString()!;
 
     private static HttpClient Signed(EmulatorFactory factory, Func<HttpRequestMessage, Task>? tamper = null, TimeSpan shift = default, string? key = null)
-        => factory.CreateDefaultClient(new HmacSigningHandler(key ?? EmulatorFactory.AccessKey, factory.Time, HmacSigningHandler.DateStyle.MsDate) { Tamper = tamper, DateShift = shift });
+        => factory.CreateDefaultClient(new HmacSigningHandler(key ?? EmulatorFactory.AccessKey, factory.Time, HmacSigner.DateHeader) { Tamper = tamper, DateShift = shift });
 
     [Fact]
     public async Task WrongKey_WireStaysDenied_ReasonShowsTheComputedStringToSign()

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Emulator.ContractTests.Infrastructure;
+using Emulator.TestSupport.Wire;
 using Emulator.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;

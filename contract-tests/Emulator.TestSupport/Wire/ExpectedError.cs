@@ -1,4 +1,4 @@
-namespace Emulator.ContractTests.Infrastructure;
+namespace Emulator.TestSupport.Wire;
 
 /// <summary>
 /// An error as the service answers it, word for word. "Recorded" rows come from live exchanges (reference §4);
