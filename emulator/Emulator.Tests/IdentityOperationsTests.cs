@@ -180,7 +180,9 @@ public sealed partial class IdentityOperationsTests : IClassFixture<EmulatorFact
         using var oldRouteNewVersion = await _client.PostJson(Api.Path(id, "/token") + "?api-version=2023-10-01", "{\"scopes\":[\"chat\"]}");
 
         Assert.Equal(HttpStatusCode.BadRequest, newRouteOldVersion.StatusCode);
+        Assert.Equal("UnsupportedApiVersion", (await newRouteOldVersion.JsonAsync()).GetProperty("error").GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, oldRouteNewVersion.StatusCode);
+        Assert.Equal("UnsupportedApiVersion", (await oldRouteNewVersion.JsonAsync()).GetProperty("error").GetProperty("code").GetString());
         Assert.Equal("2020-07-20-preview2", oldRouteNewVersion.Headers.GetValues("api-supported-versions").Single());
     }
 

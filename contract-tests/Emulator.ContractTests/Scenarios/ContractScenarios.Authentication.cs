@@ -38,6 +38,33 @@ public abstract partial class ContractScenarios
 
     [Fact]
     [Trait("covers", "CreateIdentity@2023-10-01")]
+    public async Task Request_WhoseQueryDiffersFromTheSignedOne_IsDenied()
+    {
+        var client = Target.UnsignedClient();
+        var signedUri = new Uri(client.BaseAddress, $"/identities?api-version={ApiVersion.V2022_10_01}");
+        var signed = HmacSigner.Sign(Target.AccessKey, HttpMethod.Post, signedUri, Encoding.UTF8.GetBytes("{}"), DateTimeOffset.UtcNow);
+
+        var response = await client.SendAsync(HttpMethod.Post, "/identities", ApiVersion.V2023_10_01, "{}", customize: signed.ApplyTo, cancellationToken: Ct);
+
+        AcsAssert.Error(response, ExpectedError.SignatureInvalid);
+    }
+
+    [Fact]
+    [Trait("covers", "CreateIdentity@2023-10-01")]
+    public async Task Request_WhoseDateHeaderDiffersFromTheSignedOne_IsDenied()
+    {
+        var client = Target.UnsignedClient();
+        var uri = new Uri(client.BaseAddress, $"/identities?api-version={ApiVersion.V2023_10_01}");
+        var now = DateTimeOffset.UtcNow;
+        var signed = HmacSigner.Sign(Target.AccessKey, HttpMethod.Post, uri, Encoding.UTF8.GetBytes("{}"), now) with { Date = HmacSigner.FormatDate(now.AddSeconds(-1)) };
+
+        var response = await client.SendAsync(HttpMethod.Post, "/identities", ApiVersion.V2023_10_01, "{}", customize: signed.ApplyTo, cancellationToken: Ct);
+
+        AcsAssert.Error(response, ExpectedError.SignatureInvalid);
+    }
+
+    [Fact]
+    [Trait("covers", "CreateIdentity@2023-10-01")]
     public async Task Request_SignedTenMinutesAgo_IsDenied()
     {
         var client = Target.UnsignedClient();
