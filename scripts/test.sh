@@ -201,7 +201,7 @@ test_projects() {
     local p
     for p in $(grep -o '"[^"]*\.csproj"' Emulator.sln | tr -d '"' | tr '\\' '/'); do
         grep -q 'Microsoft.NET.Test.Sdk' "$p" || continue
-        case $p in */Emulator.Testcontainers.Tests.csproj|*/Emulator.ContractTests.DotNetSdk.csproj) continue ;; esac
+        case $p in */Emulator.Testcontainers.Tests.csproj|*/Emulator.ContractTests.DotNetSdk.csproj|*/Emulator.Aspire.Hosting.Tests.csproj) continue ;; esac
         echo "$p"
     done
 }

@@ -1,4 +1,4 @@
-using Emulator.ContractTests.Targets;
+using Emulator.TestSupport.Targets;
 using Xunit;
 
 namespace Emulator.ContractTests.DotNetSdk;

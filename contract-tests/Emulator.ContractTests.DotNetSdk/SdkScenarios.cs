@@ -2,8 +2,8 @@ using Azure;
 using Azure.Communication;
 using Azure.Communication.Identity;
 using Azure.Core.Pipeline;
-using Emulator.ContractTests.Infrastructure;
-using Emulator.ContractTests.Targets;
+using Emulator.TestSupport.Wire;
+using Emulator.TestSupport.Targets;
 using Xunit;
 using static Azure.Communication.Identity.CommunicationIdentityClientOptions;
 

@@ -1,5 +1,5 @@
 using Emulator.ContractTests.Scenarios;
-using Emulator.ContractTests.Targets;
+using Emulator.TestSupport.Targets;
 using Xunit;
 
 namespace Emulator.ContractTests;

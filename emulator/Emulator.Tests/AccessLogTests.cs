@@ -22,7 +22,7 @@ public sealed class AccessLogTests
         using var emulator = new EmulatorFactory();
         var (factory, lines) = Start(emulator);
         using var _ = factory;
-        var signed = factory.CreateDefaultClient(new HmacSigningHandler(EmulatorFactory.AccessKey, emulator.Time, HmacSigningHandler.DateStyle.MsDate));
+        var signed = factory.CreateDefaultClient(new HmacSigningHandler(EmulatorFactory.AccessKey, emulator.Time, HmacSigner.DateHeader));
         await signed.CreateIdentityAsync();
         using var unsigned = await factory.CreateClient().PostJson($"/identities?api-version={Api.V2023}", "{}");
 
@@ -42,7 +42,7 @@ public sealed class AccessLogTests
         var (factory, lines) = Start(emulator);
         using var _ = factory;
         string? authorization = null;
-        var signed = factory.CreateDefaultClient(new HmacSigningHandler(EmulatorFactory.AccessKey, emulator.Time, HmacSigningHandler.DateStyle.MsDate)
+        var signed = factory.CreateDefaultClient(new HmacSigningHandler(EmulatorFactory.AccessKey, emulator.Time, HmacSigner.DateHeader)
         {
             Tamper = r =>
             {

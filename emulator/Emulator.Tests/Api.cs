@@ -64,6 +64,10 @@ internal static class Api
         Assert.Equal(reportsVersions, response.Headers.Contains("api-supported-versions"));
     }
 
+    /// <summary>Asserts the exact answer of <paramref name="expected"/> (status, body, content type, api-supported-versions).</summary>
+    public static Task AssertErrorAsync(HttpResponseMessage response, ExpectedError expected) =>
+        AssertErrorAsync(response, (HttpStatusCode)expected.Status, expected.Code, expected.Message, expected.Target, expected.ApiSupportedVersions);
+
     public static async Task<JsonElement> ValidateAsync(this HttpClient client, string token)
     {
         using var response = await client.PostJson("/emulator/tokens/validate", JsonSerializer.Serialize(new { token }));

@@ -24,6 +24,19 @@ public sealed class BadInputTests : IClassFixture<EmulatorFactory>
         Assert.Equal("{\"error\":{\"code\":\"ApiVersionUnspecified\",\"message\":\"An API version is required, but was not specified.\",\"innerError\":null}}", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task UnsupportedApiVersion_IsTheApiVersioningError()
+    {
+        using var response = await _client.PostJson("/identities?api-version=2019-01-01", "{}");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            "{\"error\":{\"code\":\"UnsupportedApiVersion\",\"message\":\"The HTTP resource that matches the request URI 'http://localhost/identities' does not support the API version '2019-01-01'.\",\"innerError\":null}}",
+            body);
+        Assert.True(response.Headers.Contains("api-supported-versions"));
+    }
+
     [Theory]
     [InlineData("latest")]
     [InlineData("2023-13-45")]
@@ -49,6 +62,7 @@ public sealed class BadInputTests : IClassFixture<EmulatorFactory>
         Assert.Equal(HttpStatusCode.Created, future.StatusCode);
         Assert.Equal("2026-09-23", future.Headers.GetValues("x-emulator-served-api-version").Single());
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("InvalidApiVersion", (await malformed.JsonAsync()).GetProperty("error").GetProperty("code").GetString());
     }
 
     [Theory]
@@ -61,7 +75,7 @@ public sealed class BadInputTests : IClassFixture<EmulatorFactory>
     {
         using var response = await _client.PostJson("/identities?api-version=2023-10-01", body);
 
-        await Api.AssertErrorAsync(response, HttpStatusCode.BadRequest, "ValidationError", $"{target}: The JSON value could not be converted to the {target} type.", target, reportsVersions: false);
+        await Api.AssertErrorAsync(response, ExpectedError.JsonValueType(target));
     }
 
     [Theory]
@@ -73,7 +87,7 @@ public sealed class BadInputTests : IClassFixture<EmulatorFactory>
     {
         using var response = await _client.PostJson("/identities?api-version=2023-10-01", body);
 
-        await Api.AssertErrorAsync(response, HttpStatusCode.BadRequest, "ValidationError", "The request body is not valid JSON.", "body", reportsVersions: false);
+        await Api.AssertErrorAsync(response, ExpectedError.BodyNotJson);
     }
 
     [Fact]
@@ -83,7 +97,7 @@ public sealed class BadInputTests : IClassFixture<EmulatorFactory>
 
         using var response = await _client.PostJson("/identities?api-version=2023-10-01", body);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await Api.AssertErrorAsync(response, ExpectedError.BodyNotJson);
     }
 
     [Fact]
@@ -93,7 +107,7 @@ public sealed class BadInputTests : IClassFixture<EmulatorFactory>
 
         using var response = await _client.PostJson("/identities?api-version=2025-03-02-preview", body);
 
-        await Api.AssertErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, "RequestEntityTooLarge", "The request body is larger than 65536 bytes.", null, reportsVersions: false);
+        await Api.AssertErrorAsync(response, ExpectedError.BodyTooLarge);
     }
 
     [Theory]
@@ -106,7 +120,7 @@ public sealed class BadInputTests : IClassFixture<EmulatorFactory>
 
         using var response = await _client.PostJson($"{Api.Path(id, "/:issueAccessToken")}?api-version={version}", $"{{\"scopes\":{scopes}}}");
 
-        await Api.AssertErrorAsync(response, HttpStatusCode.BadRequest, "ValidationError", $"Invalid scopes - Scope '{bad}' is not supported.", "scopes", reportsVersions: true);
+        await Api.AssertErrorAsync(response, ExpectedError.ScopeNotSupported(bad));
     }
 
     [Theory]
@@ -120,7 +134,7 @@ public sealed class BadInputTests : IClassFixture<EmulatorFactory>
     {
         using var response = await _client.PostJson($"{Api.Path(id, "/:issueAccessToken")}?api-version=2023-10-01", "{\"scopes\":[\"chat\"]}");
 
-        await Api.AssertErrorAsync(response, HttpStatusCode.BadRequest, "ValidationError", "Provided identity has invalid format.", "id", reportsVersions: true);
+        await Api.AssertErrorAsync(response, ExpectedError.IdentityIdFormat);
     }
 
     [Fact]
@@ -128,7 +142,7 @@ public sealed class BadInputTests : IClassFixture<EmulatorFactory>
     {
         using var response = await _client.DeleteAsync($"{Api.Path("8:acs:" + new string('a', 2000))}?api-version=2023-10-01");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await Api.AssertErrorAsync(response, ExpectedError.IdentityIdFormat);
     }
 
     [Fact]
@@ -148,7 +162,7 @@ public sealed class BadInputTests : IClassFixture<EmulatorFactory>
 
         using var response = await _client.PostJson("/identities?api-version=2025-03-02-preview", $"{{\"customId\":\"{customId}\"}}");
 
-        await Api.AssertErrorAsync(response, HttpStatusCode.BadRequest, "ValidationError", "CustomId must be between 1 and 256 characters long.", "customId", reportsVersions: true);
+        await Api.AssertErrorAsync(response, ExpectedError.CustomIdLength);
     }
 
     [Fact]
@@ -165,7 +179,7 @@ public sealed class BadInputTests : IClassFixture<EmulatorFactory>
     [Fact]
     public async Task LegacyPatch_WithoutDate_IsValidationError()
     {
-        var client = _factory.CreateSignedClient(style: HmacSigningHandler.DateStyle.Date);
+        var client = _factory.CreateSignedClient(dateHeader: HmacSigner.LegacyDateHeader);
         var id = await client.CreateIdentityAsync();
         using var request = new HttpRequestMessage(HttpMethod.Patch, $"{Api.Path(id)}?api-version=2020-07-20-preview2")
         {
@@ -174,7 +188,7 @@ public sealed class BadInputTests : IClassFixture<EmulatorFactory>
 
         using var response = await client.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await Api.AssertErrorAsync(response, ExpectedError.JsonValueType("TokensValidFrom"));
     }
 
     [Fact]

@@ -128,7 +128,7 @@ public sealed class BearerAuthenticationTests : IDisposable
 
         using var response = await client.SendAsync(request);
 
-        await Api.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "InvalidAccessToken", "Provided access token is not valid.", null, reportsVersions: false);
+        await Api.AssertErrorAsync(response, ExpectedError.TeamsTokenInvalid);
     }
 
     public void Dispose()

@@ -33,8 +33,8 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client that signs every request with HMAC-SHA256 as the current SDKs do (x-ms-date).</summary>
-    public HttpClient CreateSignedClient(string? key = null, HmacSigningHandler.DateStyle style = HmacSigningHandler.DateStyle.MsDate)
-        => CreateDefaultClient(new HmacSigningHandler(key ?? AccessKey, Time, style));
+    public HttpClient CreateSignedClient(string? key = null, string dateHeader = HmacSigner.DateHeader)
+        => CreateDefaultClient(new HmacSigningHandler(key ?? AccessKey, Time, dateHeader));
 
     public static string IdentityId(Guid id, string resourceId = ResourceId) => $"8:acs:{resourceId}_{id:D}";
 }

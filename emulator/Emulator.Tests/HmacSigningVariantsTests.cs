@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Emulator.Authentication;
 using Emulator.Configuration;
@@ -38,13 +36,10 @@ public sealed class HmacSigningVariantsTests
         context.Request.Method = "POST";
         context.Request.Host = new HostString(Host);
         context.Features.Get<IHttpRequestFeature>()!.RawTarget = sent;
-        var date = _time.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
-        var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(signedBody)));
-        var toSign = $"POST\n{signedTarget}\n{date};{signedHost};{hash}";
-        var signature = Convert.ToBase64String(HMACSHA256.HashData(Convert.FromBase64String(EmulatorFactory.AccessKey), Encoding.UTF8.GetBytes(toSign)));
-        context.Request.Headers["x-ms-date"] = date;
-        context.Request.Headers["x-ms-content-sha256"] = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(hashedBody)));
-        return Authenticator().Verify(context, $"SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature={signature}", new RequestBody(Encoding.UTF8.GetBytes(sentBody)));
+        var signed = HmacSigner.SignTarget(Convert.FromBase64String(EmulatorFactory.AccessKey), "POST", signedTarget, signedHost, Encoding.UTF8.GetBytes(signedBody), _time.GetUtcNow());
+        context.Request.Headers[HmacSigner.DateHeader] = signed.Date;
+        context.Request.Headers[HmacSigner.ContentHashHeader] = HmacSigner.ContentHash(Encoding.UTF8.GetBytes(hashedBody));
+        return Authenticator().Verify(context, signed.Parameter, new RequestBody(Encoding.UTF8.GetBytes(sentBody)));
     }
 
     public static TheoryData<string, string, string> Variants => new()

@@ -142,7 +142,7 @@ public sealed partial class IdentityOperationsTests : IClassFixture<EmulatorFact
     [Fact]
     public async Task LegacyPreview2_CreateIssuePatchDelete_UseTheOldShapes()
     {
-        var client = _factory.CreateSignedClient(style: HmacSigningHandler.DateStyle.Date);
+        var client = _factory.CreateSignedClient(dateHeader: HmacSigner.LegacyDateHeader);
         const string v = "?api-version=2020-07-20-preview2";
 
         using var create = await client.PostJson("/identities" + v, null);
@@ -180,7 +180,9 @@ public sealed partial class IdentityOperationsTests : IClassFixture<EmulatorFact
         using var oldRouteNewVersion = await _client.PostJson(Api.Path(id, "/token") + "?api-version=2023-10-01", "{\"scopes\":[\"chat\"]}");
 
         Assert.Equal(HttpStatusCode.BadRequest, newRouteOldVersion.StatusCode);
+        Assert.Equal("UnsupportedApiVersion", (await newRouteOldVersion.JsonAsync()).GetProperty("error").GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, oldRouteNewVersion.StatusCode);
+        Assert.Equal("UnsupportedApiVersion", (await oldRouteNewVersion.JsonAsync()).GetProperty("error").GetProperty("code").GetString());
         Assert.Equal("2020-07-20-preview2", oldRouteNewVersion.Headers.GetValues("api-supported-versions").Single());
     }
 

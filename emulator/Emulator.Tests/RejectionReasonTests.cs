@@ -20,7 +20,7 @@ public sealed class RejectionReasonTests
     private static async Task<string> ReasonAsync(EmulatorFactory factory) => (await LastAsync(factory)).GetProperty("reason").GetString()!;
 
     private static HttpClient Signed(EmulatorFactory factory, Func<HttpRequestMessage, Task>? tamper = null, TimeSpan shift = default, string? key = null)
-        => factory.CreateDefaultClient(new HmacSigningHandler(key ?? EmulatorFactory.AccessKey, factory.Time, HmacSigningHandler.DateStyle.MsDate) { Tamper = tamper, DateShift = shift });
+        => factory.CreateDefaultClient(new HmacSigningHandler(key ?? EmulatorFactory.AccessKey, factory.Time, HmacSigner.DateHeader) { Tamper = tamper, DateShift = shift });
 
     [Fact]
     public async Task WrongKey_WireStaysDenied_ReasonShowsTheComputedStringToSign()
@@ -31,7 +31,7 @@ public sealed class RejectionReasonTests
         using var response = await client.PostJson($"/identities?api-version={Api.V2023}", "{}");
         var reason = await ReasonAsync(factory);
 
-        await Api.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "Denied", "Denied by the resource provider.", null, reportsVersions: false);
+        await Api.AssertErrorAsync(response, ExpectedError.SignatureInvalid);
         Assert.StartsWith("Signature mismatch: the signature matches none of the variants tried", reason, StringComparison.Ordinal);
         Assert.Contains("The emulator computed \"POST\\n/identities?api-version=2023-10-01\\nMon, 02 Mar 2026 09:30:00 GMT;localhost;", reason, StringComparison.Ordinal);
         var entry = await LastAsync(factory);
@@ -129,7 +129,7 @@ public sealed class RejectionReasonTests
         using var response = await factory.CreateClient().SendAsync(request);
         var reason = await ReasonAsync(factory);
 
-        await Api.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "InvalidAccessToken", "Provided access token is not valid.", null, reportsVersions: false);
+        await Api.AssertErrorAsync(response, ExpectedError.TeamsTokenInvalid);
         Assert.StartsWith("Bearer token rejected: wrong audience. Token: aud [https://graph.microsoft.com], iss 'https://sts.example/', kid 'entra-kid', expires at 2026-03-02T10:30:00", reason, StringComparison.Ordinal);
         Assert.Contains("Accepted audiences: [https://communication.azure.com,", reason, StringComparison.Ordinal);
         Assert.DoesNotContain(token.Split('.')[1], reason, StringComparison.Ordinal);
@@ -145,6 +145,7 @@ public sealed class RejectionReasonTests
         using var response = await client.GetAsync($"{Api.Path(id)}?api-version={Api.V2023}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("UnsupportedApiVersion", (await response.JsonAsync()).GetProperty("error").GetProperty("code").GetString());
         Assert.Equal("api-version '2023-10-01' does not have GetIdentity; the versions that do: 2025-03-02-preview.", await ReasonAsync(factory));
     }
 

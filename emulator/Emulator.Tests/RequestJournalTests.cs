@@ -83,7 +83,7 @@ public sealed class RequestJournalTests
     {
         using var factory = new EmulatorFactory();
         string? authorization = null;
-        var handler = new HmacSigningHandler(EmulatorFactory.AccessKey, factory.Time, HmacSigningHandler.DateStyle.MsDate)
+        var handler = new HmacSigningHandler(EmulatorFactory.AccessKey, factory.Time, HmacSigner.DateHeader)
         {
             Tamper = request =>
             {

@@ -81,7 +81,7 @@ public sealed class SigningKeyStartupTests
             Assert.True(app.Services.GetRequiredService<SigningKeyProvider>().Generates);
             await app.StartAsync(TestContext.Current.CancellationToken);
             var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow());
-            using var client = new HttpClient(new HmacSigningHandler(EmulatorFactory.AccessKey, time, HmacSigningHandler.DateStyle.MsDate) { InnerHandler = new HttpClientHandler() })
+            using var client = new HttpClient(new HmacSigningHandler(EmulatorFactory.AccessKey, time, HmacSigner.DateHeader) { InnerHandler = new HttpClientHandler() })
             {
                 BaseAddress = new Uri(app.Urls.First()),
             };

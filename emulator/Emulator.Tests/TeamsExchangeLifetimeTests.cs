@@ -20,9 +20,18 @@ public sealed class TeamsExchangeLifetimeTests : IClassFixture<EmulatorFactory>
         _client = factory.CreateSignedClient();
     }
 
+    /// <summary>An unsigned Entra-style token; the emulator reads appid, oid and exp when no authority is set.</summary>
+    private static string TeamsToken(DateTimeOffset expires, string appId, string userId)
+    {
+        static string Encode(object value) => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(value)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var header = Encode(new { alg = "none", typ = "JWT" });
+        var payload = Encode(new { aud = "https://auth.msft.communication.azure.com", appid = appId, oid = userId, tid = Guid.NewGuid(), exp = expires.ToUnixTimeSeconds() });
+        return $"{header}.{payload}.";
+    }
+
     private async Task<(DateTimeOffset ExpiresOn, long Exp)> ExchangeAsync(string version, DateTimeOffset teamsTokenExpires)
     {
-        var token = TeamsExchangeTests.TeamsToken(teamsTokenExpires, AppId, UserId);
+        var token = TeamsToken(teamsTokenExpires, AppId, UserId);
         object body = version.StartsWith("2021", StringComparison.Ordinal) ? new { token } : new { token, appId = AppId, userId = UserId };
         using var response = await _client.PostJson($"/teamsUser/:exchangeAccessToken?api-version={version}", JsonSerializer.Serialize(body));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -1,4 +1,4 @@
-using Emulator.ContractTests.Targets;
+using Emulator.TestSupport.Targets;
 using Emulator.Testing;
 
 namespace Emulator.ContractTests.Entra;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Emulator.ContractTests.Infrastructure;
+using Emulator.TestSupport.Wire;
 using Xunit;
 
 namespace Emulator.ContractTests.Entra;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Emulator.ContractTests.Infrastructure;
+using Emulator.TestSupport.Wire;
 using Xunit;
 
 namespace Emulator.ContractTests.Scenarios;
@@ -31,14 +31,36 @@ public abstract partial class ContractScenarios
         var uri = new Uri(client.BaseAddress, $"/identities?api-version={ApiVersion.V2023_10_01}");
         var signed = HmacSigner.Sign(Target.AccessKey, HttpMethod.Post, uri, Encoding.UTF8.GetBytes("{}"), DateTimeOffset.UtcNow);
 
-        var response = await client.SendAsync(HttpMethod.Post, "/identities", ApiVersion.V2023_10_01, """{"createTokenWithScopes":["chat"]}""", customize: request =>
-        {
-            request.Headers.TryAddWithoutValidation(signed.DateHeader, signed.Date);
-            request.Headers.TryAddWithoutValidation(HmacSigner.ContentHashHeader, signed.ContentHash);
-            request.Headers.TryAddWithoutValidation("Authorization", signed.Authorization);
-        }, cancellationToken: Ct);
+        var response = await client.SendAsync(HttpMethod.Post, "/identities", ApiVersion.V2023_10_01, """{"createTokenWithScopes":["chat"]}""", customize: signed.ApplyTo, cancellationToken: Ct);
 
         AcsAssert.Error(response, ExpectedError.ContentHashMismatch);
+    }
+
+    [Fact]
+    [Trait("covers", "CreateIdentity@2023-10-01")]
+    public async Task Request_WhoseQueryDiffersFromTheSignedOne_IsDenied()
+    {
+        var client = Target.UnsignedClient();
+        var signedUri = new Uri(client.BaseAddress, $"/identities?api-version={ApiVersion.V2022_10_01}");
+        var signed = HmacSigner.Sign(Target.AccessKey, HttpMethod.Post, signedUri, Encoding.UTF8.GetBytes("{}"), DateTimeOffset.UtcNow);
+
+        var response = await client.SendAsync(HttpMethod.Post, "/identities", ApiVersion.V2023_10_01, "{}", customize: signed.ApplyTo, cancellationToken: Ct);
+
+        AcsAssert.Error(response, ExpectedError.SignatureInvalid);
+    }
+
+    [Fact]
+    [Trait("covers", "CreateIdentity@2023-10-01")]
+    public async Task Request_WhoseDateHeaderDiffersFromTheSignedOne_IsDenied()
+    {
+        var client = Target.UnsignedClient();
+        var uri = new Uri(client.BaseAddress, $"/identities?api-version={ApiVersion.V2023_10_01}");
+        var now = DateTimeOffset.UtcNow;
+        var signed = HmacSigner.Sign(Target.AccessKey, HttpMethod.Post, uri, Encoding.UTF8.GetBytes("{}"), now) with { Date = HmacSigner.FormatDate(now.AddSeconds(-1)) };
+
+        var response = await client.SendAsync(HttpMethod.Post, "/identities", ApiVersion.V2023_10_01, "{}", customize: signed.ApplyTo, cancellationToken: Ct);
+
+        AcsAssert.Error(response, ExpectedError.SignatureInvalid);
     }
 
     [Fact]
@@ -49,12 +71,7 @@ public abstract partial class ContractScenarios
         var uri = new Uri(client.BaseAddress, $"/identities?api-version={ApiVersion.V2023_10_01}");
         var signed = HmacSigner.Sign(Target.AccessKey, HttpMethod.Post, uri, Encoding.UTF8.GetBytes("{}"), DateTimeOffset.UtcNow.AddMinutes(-10));
 
-        var response = await client.SendAsync(HttpMethod.Post, "/identities", ApiVersion.V2023_10_01, "{}", customize: request =>
-        {
-            request.Headers.TryAddWithoutValidation(signed.DateHeader, signed.Date);
-            request.Headers.TryAddWithoutValidation(HmacSigner.ContentHashHeader, signed.ContentHash);
-            request.Headers.TryAddWithoutValidation("Authorization", signed.Authorization);
-        }, cancellationToken: Ct);
+        var response = await client.SendAsync(HttpMethod.Post, "/identities", ApiVersion.V2023_10_01, "{}", customize: signed.ApplyTo, cancellationToken: Ct);
 
         // The message is only known from other ACS APIs (reference §4.4): status and code are the contract here.
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);

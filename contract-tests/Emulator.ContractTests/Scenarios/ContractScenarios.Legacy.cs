@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Emulator.ContractTests.Infrastructure;
+using Emulator.TestSupport.Wire;
 using Xunit;
 
 namespace Emulator.ContractTests.Scenarios;

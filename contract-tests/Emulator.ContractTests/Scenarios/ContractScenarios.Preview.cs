@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Emulator.ContractTests.Infrastructure;
+using Emulator.TestSupport.Wire;
 using Xunit;
 
 namespace Emulator.ContractTests.Scenarios;

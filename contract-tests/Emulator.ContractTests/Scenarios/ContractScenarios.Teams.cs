@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Emulator.ContractTests.Infrastructure;
+using Emulator.TestSupport.Wire;
 using Xunit;
 
 namespace Emulator.ContractTests.Scenarios;
@@ -41,12 +41,32 @@ public abstract partial class ContractScenarios
 
         AcsAssert.SupportedVersions(response, version);
         AcsAssert.ServiceHeaders(response);
+        if (Target.IsEmulator)
+        {
+            // Emulator choice (the live claims of exchanged tokens are not recorded, reference §10): the Teams user's id.
+            Assert.Equal($"orgid:{user.UserId}", jwt.Claim("skypeid")?.GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData(ApiVersion.V2021_03_31_Preview1)]
+    [InlineData(ApiVersion.V2021_10_31_Preview)]
+    [Trait("covers", "ExchangeTeamsUserToken@{version}")]
+    public async Task TeamsExchange_AtTokenOnlyVersions_WithValidToken_Returns200(string version)
+    {
+        var user = TeamsUser();
+
+        var response = await Acs.SendAsync(HttpMethod.Post, ExchangePath, version, JsonSerializer.Serialize(new { token = user.Token }), cancellationToken: Ct);
+
+        var body = AcsAssert.Json(response, HttpStatusCode.OK);
+        Assert.Equal(["token", "expiresOn"], body.EnumerateObject().Select(p => p.Name));
     }
 
     [Theory]
     [InlineData(ApiVersion.V2022_06_01, "")]
     [InlineData(ApiVersion.V2022_10_01, "")]
     [InlineData(ApiVersion.V2022_10_01, "invalid")]
+    [InlineData(ApiVersion.V2022_10_01, "expired")]
     [InlineData(ApiVersion.V2023_10_01, "invalid")]
     [InlineData(ApiVersion.V2023_10_01, "expired")]
     [Trait("covers", "ExchangeTeamsUserToken@{version}#token-invalid")]
@@ -54,20 +74,19 @@ public abstract partial class ContractScenarios
     {
         var appId = Guid.NewGuid();
         var userId = Guid.NewGuid();
-        var token = kind switch
-        {
-            "expired" => MadeUpEntraToken.Create(MadeUpEntraToken.TeamsAudience, appId, userId, Guid.NewGuid(), DateTimeOffset.UtcNow.AddHours(-1)),
-            _ => kind,
-        };
-
-        AcsAssert.Error(await ExchangeAsync(version, token, appId.ToString(), userId.ToString()), ExpectedError.TeamsTokenInvalid);
+        AcsAssert.Error(await ExchangeAsync(version, BadTeamsToken(kind, appId, userId), appId.ToString(), userId.ToString()), ExpectedError.TeamsTokenInvalid);
     }
 
-    [Fact]
+    [Theory]
+    [InlineData("")]
+    [InlineData("invalid")]
+    [InlineData("expired")]
     [Trait("covers", "ExchangeTeamsUserToken@2021-03-31-preview1#token-invalid")]
-    public async Task TeamsExchange_2021_03_31_Preview1_WithInvalidToken_Is401WithEmptyBody()
+    public async Task TeamsExchange_2021_03_31_Preview1_WithInvalidToken_Is401WithEmptyBody(string kind)
     {
-        var response = await Acs.SendAsync(HttpMethod.Post, ExchangePath, ApiVersion.V2021_03_31_Preview1, """{"token":"invalid"}""", cancellationToken: Ct);
+        var token = BadTeamsToken(kind, Guid.NewGuid(), Guid.NewGuid());
+
+        var response = await Acs.SendAsync(HttpMethod.Post, ExchangePath, ApiVersion.V2021_03_31_Preview1, JsonSerializer.Serialize(new { token }), cancellationToken: Ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
         Assert.Equal(string.Empty, response.Body);
@@ -75,11 +94,15 @@ public abstract partial class ContractScenarios
         Assert.False(response.HasHeader("api-supported-versions"));
     }
 
-    [Fact]
+    [Theory]
+    [InlineData("")]
+    [InlineData("invalid")]
     [Trait("covers", "ExchangeTeamsUserToken@2021-10-31-preview")]
-    public async Task TeamsExchange_2021_10_31_Preview_WithInvalidToken_IsInvalidAccessToken()
+    public async Task TeamsExchange_2021_10_31_Preview_WithInvalidToken_IsInvalidAccessToken(string kind)
     {
-        var response = await Acs.SendAsync(HttpMethod.Post, ExchangePath, ApiVersion.V2021_10_31_Preview, """{"token":"invalid"}""", cancellationToken: Ct);
+        var token = BadTeamsToken(kind, Guid.NewGuid(), Guid.NewGuid());
+
+        var response = await Acs.SendAsync(HttpMethod.Post, ExchangePath, ApiVersion.V2021_10_31_Preview, JsonSerializer.Serialize(new { token }), cancellationToken: Ct);
 
         AcsAssert.Error(response, ExpectedError.TeamsTokenInvalid);
     }
@@ -145,6 +168,25 @@ public abstract partial class ContractScenarios
 
         AcsAssert.Error(await ExchangeAsync(version, user.Token, user.AppId, Guid.NewGuid().ToString()), ExpectedError.UserIdMismatch);
     }
+
+    [Fact]
+    public async Task TeamsExchange_AtAVersionBeforeTheExchange_IsUnsupportedApiVersion()
+    {
+        var response = await Acs.SendAsync(HttpMethod.Post, ExchangePath, ApiVersion.V2021_03_07, """{"token":"x"}""", cancellationToken: Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("UnsupportedApiVersion", response.Json.GetProperty("error").GetProperty("code").GetString());
+        var listed = response.Header("api-supported-versions");
+        Assert.NotNull(listed);
+        Assert.DoesNotContain(ApiVersion.V2021_03_07, listed, StringComparison.Ordinal);
+    }
+
+    /// <summary>An empty, malformed or (made up and) expired Teams token, by name.</summary>
+    private static string BadTeamsToken(string kind, Guid appId, Guid userId) => kind switch
+    {
+        "expired" => MadeUpEntraToken.Create(MadeUpEntraToken.TeamsAudience, appId, userId, Guid.NewGuid(), DateTimeOffset.UtcNow.AddHours(-1)),
+        _ => kind,
+    };
 
     protected Task<AcsResponse> ExchangeAsync(string version, string token, string appId, string userId) =>
         Acs.SendAsync(HttpMethod.Post, ExchangePath, version, JsonSerializer.Serialize(new { token, appId, userId }), cancellationToken: Ct);

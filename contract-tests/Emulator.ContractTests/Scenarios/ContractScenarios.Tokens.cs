@@ -1,5 +1,5 @@
 using System.Net;
-using Emulator.ContractTests.Infrastructure;
+using Emulator.TestSupport.Wire;
 using Xunit;
 
 namespace Emulator.ContractTests.Scenarios;
@@ -56,6 +56,8 @@ public abstract partial class ContractScenarios
     [Theory]
     [InlineData(59)]
     [InlineData(1441)]
+    [InlineData(0)]
+    [InlineData(-5)]
     [Trait("covers", "CreateIdentity@2022-10-01#expiresInMinutes-out-of-range")]
     public async Task CreateUserAndToken_WithExpiresInMinutesOutOfRange_IsValidationErrorWithInterval(int minutes)
     {
@@ -138,13 +140,26 @@ public abstract partial class ContractScenarios
         AcsAssert.Error(await IssueAsync(id, []), ExpectedError.ScopesEmpty);
     }
 
-    [Fact]
-    [Trait("covers", "IssueAccessToken@2022-10-01")]
-    public async Task IssueToken_WithNullScopes_IsModelBindingError()
+    [Theory]
+    [InlineData(ApiVersion.V2021_03_07)]
+    [InlineData(ApiVersion.V2022_06_01)]
+    public async Task IssueToken_WithEmptyScopes_AtEarlierVersions_IsTheSameValidationError(string version)
     {
         var id = await CreateIdentityAsync();
 
-        var response = await Acs.SendAsync(HttpMethod.Post, AcsWireClient.IdentityPath(id, "/:issueAccessToken"), ApiVersion.V2022_10_01, """{"scopes":null,"expiresInMinutes":null}""", cancellationToken: Ct);
+        AcsAssert.Error(await IssueAsync(id, [], version: version), ExpectedError.ScopesEmpty);
+    }
+
+    [Theory]
+    [InlineData("""{"scopes":null,"expiresInMinutes":null}""")]
+    [InlineData("{}")]
+    [InlineData(null)]
+    [Trait("covers", "IssueAccessToken@2022-10-01")]
+    public async Task IssueToken_WithNullScopes_IsModelBindingError(string? body)
+    {
+        var id = await CreateIdentityAsync();
+
+        var response = await Acs.SendAsync(HttpMethod.Post, AcsWireClient.IdentityPath(id, "/:issueAccessToken"), ApiVersion.V2022_10_01, body, cancellationToken: Ct);
 
         AcsAssert.Error(response, ExpectedError.ScopesNull);
     }

@@ -1,5 +1,5 @@
 using System.Net;
-using Emulator.ContractTests.Infrastructure;
+using Emulator.TestSupport.Wire;
 using Xunit;
 
 namespace Emulator.ContractTests.Scenarios;

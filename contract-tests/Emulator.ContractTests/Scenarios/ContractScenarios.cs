@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Emulator.ContractTests.Infrastructure;
-using Emulator.ContractTests.Targets;
+using Emulator.TestSupport.Wire;
+using Emulator.TestSupport.Targets;
 using Xunit;
 
 namespace Emulator.ContractTests.Scenarios;

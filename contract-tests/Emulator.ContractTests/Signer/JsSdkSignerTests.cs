@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using Emulator.ContractTests.Infrastructure;
+using Emulator.TestSupport.Wire;
 using Xunit;
 
 namespace Emulator.ContractTests.Signer;
 
 /// <summary>
 /// This suite's HMAC signer against the real JS SDK's (<c>@azure/communication-common</c>'s
-/// <c>createCommunicationAccessKeyCredentialPolicy</c>, installed by <c>npm ci</c> in <c>contract-tests/js</c>):
+/// <c>createCommunicationAccessKeyCredentialPolicy</c>, from <c>contract-tests/js</c>; these tests run <c>npm ci</c> there
+/// themselves when it has not been run):
 /// both sign the same requests with the same key and date, and every header must be equal.
 /// </summary>
 public sealed class JsSdkSignerTests
@@ -52,11 +53,9 @@ public sealed class JsSdkSignerTests
 
     private static async Task<JsonElement[]> SignWithJsSdkAsync(IEnumerable<(string Method, string Url, string? Body)> requests)
     {
-        var repo = RepositoryRoot();
-        var modules = Path.Combine(repo, "contract-tests", "js", "node_modules");
-        Assert.True(
-            File.Exists(Path.Combine(modules, "@azure", "communication-common", "package.json")),
-            $"The JS SDK is not installed: {modules} has no @azure/communication-common. Run `npm ci` in contract-tests/js first (the CI script does).");
+        var modules = Path.Combine(JsSuite, "node_modules");
+        var installError = await JsSdkInstall.Value;
+        Assert.True(installError is null, installError);
 
         var input = JsonSerializer.Serialize(new
         {
@@ -90,6 +89,45 @@ public sealed class JsSdkSignerTests
             await process.WaitForExitAsync(ct);
             Assert.True(process.ExitCode == 0, $"node {script} failed ({process.ExitCode}): {await error}");
             return JsonSerializer.Deserialize<JsonElement[]>(await output)!;
+        }
+    }
+
+    private static readonly string JsSuite = Path.Combine(RepositoryRoot(), "contract-tests", "js");
+
+    /// <summary>
+    /// The JS SDK from contract-tests/js: <c>npm ci</c> there, once per test run, when a fresh clone has not installed it
+    /// yet. Null when installed, else why not (one message, naming the command).
+    /// </summary>
+    private static readonly Lazy<Task<string?>> JsSdkInstall = new(InstallJsSdkAsync);
+
+    private static async Task<string?> InstallJsSdkAsync()
+    {
+        if (File.Exists(Path.Combine(JsSuite, "node_modules", "@azure", "communication-common", "package.json")))
+        {
+            return null;
+        }
+
+        var start = new ProcessStartInfo("npm") { WorkingDirectory = JsSuite, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var command = $"`npm ci` in {JsSuite}";
+        try
+        {
+            using var npm = Process.Start(start)!;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            var output = npm.StandardOutput.ReadToEndAsync(timeout.Token);
+            var error = npm.StandardError.ReadToEndAsync(timeout.Token);
+            await npm.WaitForExitAsync(timeout.Token);
+            return npm.ExitCode == 0
+                ? null
+                : $"The JS SDK (@azure/communication-common) is not installed and {command} failed ({npm.ExitCode}): {await error}{await output}";
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or OperationCanceledException)
+        {
+            return $"The JS SDK (@azure/communication-common) is not installed and {command} could not run ({ex.Message}). Install Node.js 20+ and run it.";
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class AdminExposureTests
 
     /// <summary>A client of the same server as <paramref name="remote"/> that signs requests to the emulated API.</summary>
     private static HttpClient Signed(EmulatorFactory factory, WebApplicationFactory<Program> remote)
-        => remote.CreateDefaultClient(new HmacSigningHandler(EmulatorFactory.AccessKey, factory.Time, HmacSigningHandler.DateStyle.MsDate));
+        => remote.CreateDefaultClient(new HmacSigningHandler(EmulatorFactory.AccessKey, factory.Time, HmacSigner.DateHeader));
 
     private static HttpRequestMessage Request(HttpMethod method, string path, string? key = null, string? json = null)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Emulator.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -65,7 +63,7 @@ public sealed class KestrelEmulator : IAsyncDisposable
             AllowAutoRedirect = false,
         };
         HttpMessageHandler handler = withHmac
-            ? new HmacSigningHandler(EmulatorFactory.AccessKey, TimeProvider.System, HmacSigningHandler.DateStyle.MsDate) { InnerHandler = sockets }
+            ? new HmacSigningHandler(EmulatorFactory.AccessKey, TimeProvider.System, HmacSigner.DateHeader) { InnerHandler = sockets }
             : sockets;
         return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -73,11 +71,8 @@ public sealed class KestrelEmulator : IAsyncDisposable
     /// <summary>The HMAC-SHA256 headers the SDKs send, for requests written byte by byte.</summary>
     public string SignatureHeaders(string method, string pathAndQuery, ReadOnlySpan<byte> body)
     {
-        var hash = Convert.ToBase64String(SHA256.HashData(body));
-        var date = TimeProvider.System.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
-        var toSign = $"{method}\n{pathAndQuery}\n{date};{Authority};{hash}";
-        var signature = Convert.ToBase64String(HMACSHA256.HashData(Convert.FromBase64String(EmulatorFactory.AccessKey), Encoding.UTF8.GetBytes(toSign)));
-        return $"x-ms-date: {date}\r\nx-ms-content-sha256: {hash}\r\nAuthorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature={signature}\r\n";
+        var signed = HmacSigner.SignTarget(Convert.FromBase64String(EmulatorFactory.AccessKey), method, pathAndQuery, Authority, body, TimeProvider.System.GetUtcNow());
+        return $"{signed.DateHeader}: {signed.Date}\r\n{HmacSigner.ContentHashHeader}: {signed.ContentHash}\r\nAuthorization: {signed.Authorization}\r\n";
     }
 
     public async ValueTask DisposeAsync()

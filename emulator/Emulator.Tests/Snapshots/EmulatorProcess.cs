@@ -16,7 +16,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         _output = output;
         Port = port;
         Admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        Signed = new HttpClient(new HmacSigningHandler(EmulatorFactory.AccessKey, TimeProvider.System, HmacSigningHandler.DateStyle.MsDate) { InnerHandler = new HttpClientHandler() })
+        Signed = new HttpClient(new HmacSigningHandler(EmulatorFactory.AccessKey, TimeProvider.System, HmacSigner.DateHeader) { InnerHandler = new HttpClientHandler() })
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
         };

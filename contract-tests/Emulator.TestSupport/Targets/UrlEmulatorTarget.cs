@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 
-namespace Emulator.ContractTests.Targets;
+namespace Emulator.TestSupport.Targets;
 
 /// <summary>
 /// An emulator already running elsewhere (a process, a container) at <c>EMULATOR_URL</c>, with its https endpoint at

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Xunit;
 
-namespace Emulator.ContractTests.Infrastructure;
+namespace Emulator.TestSupport.Wire;
 
 /// <summary>Assertions on what the service put on the wire (reference §3, §5, §8.1).</summary>
 public static partial class AcsAssert

@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Emulator.Testing;
 
-namespace Emulator.ContractTests.Targets;
+namespace Emulator.TestSupport.Targets;
 
 /// <summary>The emulator started in this process by the user-facing fixture library; always available.</summary>
 public class InProcessEmulatorTarget : ContractTarget

@@ -1,9 +1,10 @@
-namespace Emulator.ContractTests.Infrastructure;
+namespace Emulator.TestSupport.Wire;
 
 /// <summary>
 /// An error as the service answers it, word for word. "Recorded" rows come from live exchanges (reference §4);
 /// "emulator choice" rows are what the emulator answers where the live answer was never observed: the live leg
-/// of this suite is how they get confirmed or corrected.
+/// of the contract suite is how they get confirmed or corrected. The one home of expected error texts in the C# tests:
+/// the in-process tests (Emulator.Tests) and both contract suites assert these rows.
 /// </summary>
 public sealed record ExpectedError(int Status, string Code, string Message, string? Target = null, bool ApiSupportedVersions = true)
 {
@@ -42,4 +43,21 @@ public sealed record ExpectedError(int Status, string Code, string Message, stri
     public static readonly ExpectedError IdentityNotFound = new(404, "IdentityNotFound", "Provided identity doesn't exist.");
 
     public static readonly ExpectedError IdentityIdFormat = new(400, "ValidationError", "Provided identity has invalid format.", "id");
+
+    public static readonly ExpectedError AuthorizationMissing = new(401, "Denied", "Denied by the resource provider. The request has no 'Authorization' header.", ApiSupportedVersions: false);
+
+    /// <summary>The wording of other ACS APIs for a date outside the ±5-minute window (reference §4.4).</summary>
+    public static readonly ExpectedError DateOutsideSkew = new(401, "Denied",
+        "The given request could not be resolved.\nThe time difference between the originating client and the server is greater than the allowed margin of 5 minutes.", ApiSupportedVersions: false);
+
+    public static ExpectedError ScopeNotSupported(string scope) => new(400, "ValidationError", $"Invalid scopes - Scope '{scope}' is not supported.", "scopes");
+
+    public static readonly ExpectedError CustomIdLength = new(400, "ValidationError", "CustomId must be between 1 and 256 characters long.", "customId");
+
+    public static ExpectedError JsonValueType(string field) =>
+        new(400, "ValidationError", $"{field}: The JSON value could not be converted to the {field} type.", field, ApiSupportedVersions: false);
+
+    public static readonly ExpectedError BodyNotJson = new(400, "ValidationError", "The request body is not valid JSON.", "body", ApiSupportedVersions: false);
+
+    public static readonly ExpectedError BodyTooLarge = new(413, "RequestEntityTooLarge", "The request body is larger than 65536 bytes.", ApiSupportedVersions: false);
 }

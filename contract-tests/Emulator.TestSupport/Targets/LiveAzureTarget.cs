@@ -1,6 +1,6 @@
-using Emulator.ContractTests.Infrastructure;
+using Emulator.TestSupport.Wire;
 
-namespace Emulator.ContractTests.Targets;
+namespace Emulator.TestSupport.Targets;
 
 /// <summary>A real Azure Communication Services resource from <c>COMMUNICATION_SERVICES_CONNECTION_STRING</c>.</summary>
 public sealed class LiveAzureTarget : ContractTarget

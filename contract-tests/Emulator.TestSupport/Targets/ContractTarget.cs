@@ -1,9 +1,9 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using Emulator.ContractTests.Infrastructure;
+using Emulator.TestSupport.Wire;
 using Xunit;
 
-namespace Emulator.ContractTests.Targets;
+namespace Emulator.TestSupport.Targets;
 
 /// <summary>
 /// A service the contract scenarios run against: where it is, how to sign for it, and whether it is an emulator

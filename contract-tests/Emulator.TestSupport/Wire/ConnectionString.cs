@@ -1,4 +1,4 @@
-namespace Emulator.ContractTests.Infrastructure;
+namespace Emulator.TestSupport.Wire;
 
 /// <summary>An ACS connection string, <c>endpoint=…;accesskey=…</c>, parsed as the SDKs do (keys case-insensitive, value split at the first '=').</summary>
 public sealed record ConnectionString(Uri Endpoint, string AccessKey)

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace Emulator.ContractTests.Infrastructure;
+namespace Emulator.TestSupport.Wire;
 
 /// <summary>Sends requests to the Identity API as the SDKs do (reference §13), through an already signing <see cref="HttpClient"/>.</summary>
 public sealed class AcsWireClient(HttpClient http)

@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Json;
 
-namespace Emulator.ContractTests.Infrastructure;
+namespace Emulator.TestSupport.Wire;
 
 /// <summary>A decoded JWT (header and payload); the signature is checked elsewhere, against the emulator's JWKS.</summary>
 public sealed record Jwt(JsonElement Header, JsonElement Payload)

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Emulator.ContractTests.Infrastructure;
+namespace Emulator.TestSupport.Wire;
 
 /// <summary>A response of the service as it arrived on the wire: status, headers (response and content), raw body.</summary>
 public sealed class AcsResponse

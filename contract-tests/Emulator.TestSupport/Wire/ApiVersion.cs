@@ -1,4 +1,4 @@
-namespace Emulator.ContractTests.Infrastructure;
+namespace Emulator.TestSupport.Wire;
 
 /// <summary>The api-versions the SDKs send (reference §1.1, §13).</summary>
 public static class ApiVersion

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Emulator.ContractTests.Infrastructure;
+namespace Emulator.TestSupport.Wire;
 
 /// <summary>The emulator's own endpoints (<c>/emulator/…</c>, docs/emulator-endpoints.md), over HTTP, for every emulator target alike.</summary>
 public sealed class EmulatorAdminClient(HttpClient http)
