@@ -3,7 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
-using Emulator.ContractTests.Infrastructure;
+using Emulator.TestSupport.Wire;
 using Emulator.Testing;
 using Xunit;
 
