@@ -44,7 +44,7 @@ public static class EmulatorServices
         services.AddSingleton<HmacAuthenticator>();
         services.AddSingleton<EntraTokenValidator>();
         services.AddSingleton<Readiness>();
-        services.AddSingleton<EmulatorEndpoints>();
+        services.AddSingleton<BoundUrls>();
         services.AddHttpClient();
         services.ConfigureHttpJsonOptions(o =>
         {
