@@ -1,4 +1,5 @@
 using Emulator.Configuration;
+using Emulator.Faults;
 using Emulator.Journal;
 using Emulator.Snapshots;
 using Emulator.Throttling;
@@ -11,9 +12,6 @@ namespace Emulator.Hosting;
 /// </summary>
 public static class Settings
 {
-    // Fault rules are a list bound by the fault reader, not an options class: the one key of their section.
-    private const string FaultRulesKey = "Faults:Rules";
-
     public static readonly IReadOnlyList<Setting> All =
     [
         new(ServerOptions.HttpPortKey, "--port", "`8080`", "HTTP port; `0` picks a free one (the banner and `/emulator/info` show it)."),
@@ -45,7 +43,7 @@ public static class Settings
         new(ThrottlingOptions.WindowSecondsKey, null, "`30`", "The sliding window."),
         new(Several(ThrottlingOptions.SectionName, nameof(ThrottlingOptions.CreateIdentity), nameof(ThrottlingOptions.CreateIdentityWithToken), nameof(ThrottlingOptions.IssueAccessToken)), null, "`1000` each", "Requests per window."),
         new(Several(ThrottlingOptions.SectionName, nameof(ThrottlingOptions.DeleteIdentity), nameof(ThrottlingOptions.RevokeAccessTokens), nameof(ThrottlingOptions.ExchangeAccessToken)), null, "`500` each", "Requests per window (`ExchangeAccessToken`: each exchange)."),
-        new(FaultRulesKey + ":N:…", null, "none", "Fault rules loaded at start (members as in `POST /emulator/faults`)."),
+        new(FaultsFeature.RulesKey + ":N:…", null, "none", "Fault rules loaded at start (members as in `POST /emulator/faults`)."),
         new(SnapshotOptions.ImportKey, "--import", "none", "A snapshot to load at start."),
         new(SnapshotOptions.ExportOnExitKey, "--export-on-exit", "none", "Where to write a snapshot on a clean shutdown."),
         new(JournalSettings.CapacityKey, null, "`1000`", "Requests kept by the request journal; `0` turns it off."),

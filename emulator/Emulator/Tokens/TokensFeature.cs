@@ -1,0 +1,20 @@
+using Emulator.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Emulator.Tokens;
+
+/// <summary>Registers the signing key, the token issuer and the token validator (section <c>Tokens</c>).</summary>
+public static class TokensFeature
+{
+    public static IServiceCollection AddTokens(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<TokenOptions>(configuration.GetSection(TokenOptions.SectionName));
+        services.AddSingleton(sp => new SigningKeyProvider(
+            sp.GetRequiredService<IOptions<TokenOptions>>().Value, sp.GetRequiredService<Infrastructure.DataDirectory>(), sp.GetRequiredService<ILogger<SigningKeyProvider>>()));
+        services.AddSingleton(sp => sp.GetRequiredService<SigningKeyProvider>().Value);
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<AccessTokenService>();
+        services.AddSingleton<TokenValidator>();
+        return services;
+    }
+}
