@@ -37,7 +37,7 @@ public sealed class AcsIdentityEmulator : IAsyncDisposable
         _clock = services.GetRequiredService<EmulatorClock>();
         _reset = services.GetRequiredService<EmulatorReset>();
         var resource = services.GetRequiredService<ResourceSettings>();
-        var endpoints = services.GetRequiredService<EmulatorEndpoints>();
+        var endpoints = services.GetRequiredService<BoundUrls>();
         AccessKey = resource.AccessKey;
         ResourceId = resource.ResourceId;
         Endpoint = new Uri(endpoints.Http ?? throw new InvalidOperationException("The emulator started without an HTTP endpoint."));

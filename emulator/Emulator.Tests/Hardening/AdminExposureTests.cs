@@ -190,7 +190,7 @@ public sealed class AdminExposureTests
     {
         await using var app = EmulatorApp.Create(["--listen", "127.0.0.1", "--port", "0", "--https-port", "-1", "--data-dir", "none", "--access-key", EmulatorFactory.AccessKey]);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        var endpoint = app.Services.GetRequiredService<EmulatorEndpoints>().Http!.Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        var endpoint = app.Services.GetRequiredService<BoundUrls>().Http!.Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
         using var http = new HttpClient { BaseAddress = new Uri(endpoint) };
 
         using var info = await http.GetAsync("/emulator/info", TestContext.Current.CancellationToken);

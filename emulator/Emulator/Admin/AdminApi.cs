@@ -53,7 +53,7 @@ public static class AdminApi
     public static Results<Ok<HealthView>, JsonHttpResult<HealthView>> Ready(Readiness readiness)
         => readiness.IsReady ? TypedResults.Ok(new HealthView("ready")) : TypedResults.Json(new HealthView("starting"), AdminJsonContext.Default.HealthView, statusCode: 503);
 
-    public static Ok<InfoView> Info(HttpRequest request, ResourceSettings resource, EmulatorEndpoints endpoints, EmulatorClock clock)
+    public static Ok<InfoView> Info(HttpRequest request, ResourceSettings resource, BoundUrls endpoints, EmulatorClock clock)
     {
         var byScheme = endpoints.ByScheme(request);
         var connectionStrings = byScheme.ToDictionary(e => e.Key, e => endpoints.ConnectionString(e.Value));

@@ -5,6 +5,17 @@ public sealed class ServerOptions
 {
     public const string SectionName = "Server";
 
+    /// <summary>The configuration keys of this section's settings (<c>Section:Property</c>), for validators, messages and the settings table.</summary>
+    public const string HttpPortKey = SectionName + ":" + nameof(HttpPort);
+    public const string HttpsPortKey = SectionName + ":" + nameof(HttpsPort);
+    public const string ListenAddressKey = SectionName + ":" + nameof(ListenAddress);
+    public const string DataDirectoryKey = SectionName + ":" + nameof(DataDirectory);
+    public const string CertificatePathKey = SectionName + ":" + nameof(CertificatePath);
+    public const string CertificateKeyPathKey = SectionName + ":" + nameof(CertificateKeyPath);
+    public const string CertificatePasswordKey = SectionName + ":" + nameof(CertificatePassword);
+    public const string MaxRequestBodyBytesKey = SectionName + ":" + nameof(MaxRequestBodyBytes);
+    public const string MaxAdminRequestBodyBytesKey = SectionName + ":" + nameof(MaxAdminRequestBodyBytes);
+
     /// <summary>HTTP port. 0 picks a free port. Default 8080.</summary>
     public int HttpPort { get; set; } = 8080;
 
@@ -45,4 +56,24 @@ public sealed class ServerOptions
         : string.IsNullOrWhiteSpace(DataDirectory)
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "acs-identity-emulator")
             : Path.GetFullPath(DataDirectory);
+
+
+    /// <summary>Every problem with the raw <c>Server</c> settings of this class, each naming the key and the accepted values.</summary>
+    public static IReadOnlyList<string> Validate(IConfiguration configuration)
+    {
+        var errors = new List<string>();
+        SettingChecks.Port(configuration, HttpPortKey, allowDisabled: false, errors);
+        SettingChecks.Port(configuration, HttpsPortKey, allowDisabled: true, errors);
+        SettingChecks.Int(configuration, MaxRequestBodyBytesKey, 1024, 16 * 1024 * 1024, errors);
+        SettingChecks.Int(configuration, MaxAdminRequestBodyBytesKey, 1024, 16 * 1024 * 1024, errors);
+        var listen = configuration[ListenAddressKey];
+        if (listen is not null && !Configuration.ListenAddress.TryParse(listen, out _))
+        {
+            errors.Add($"{ListenAddressKey} '{listen}' is invalid: use {Configuration.ListenAddress.Accepted}.");
+        }
+
+        SettingChecks.File(configuration, CertificatePathKey, errors);
+        SettingChecks.File(configuration, CertificateKeyPathKey, errors);
+        return errors;
+    }
 }

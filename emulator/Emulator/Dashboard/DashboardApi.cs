@@ -50,7 +50,7 @@ public static class DashboardApi
     }
 
     public static Ok<DashboardConfigView> Config(
-        HttpRequest request, ResourceSettings resource, EmulatorEndpoints endpoints, IOptions<ApiVersionOptions> versions,
+        HttpRequest request, ResourceSettings resource, BoundUrls endpoints, IOptions<ApiVersionOptions> versions,
         IOptions<AuthenticationOptions> authentication, RequestJournal journal, AccessLog accessLog)
     {
         var auth = authentication.Value;

@@ -5,7 +5,8 @@ namespace Emulator.Faults;
 /// <summary>Fault injection: its settings (<c>Faults:Rules</c>), the rule store, the middleware and the JSON of its views.</summary>
 public static class FaultsFeature
 {
-    private const string RulesKey = "Faults:Rules";
+    /// <summary>The configuration key of the fault rules loaded at start (a list, <c>Faults:Rules:N:…</c>).</summary>
+    public const string RulesKey = "Faults:Rules";
 
     /// <summary>Every invalid configured rule, naming its key.</summary>
     public static IEnumerable<string> Validate(IConfiguration configuration)

@@ -1,6 +1,6 @@
-using System.Net;
 using Emulator.Admin;
 using Emulator.Configuration;
+using Emulator.Infrastructure;
 using Emulator.Versioning;
 using Microsoft.Extensions.Options;
 
@@ -12,9 +12,9 @@ public static class Banner
     public static void Write(IServiceProvider services, TextWriter output)
     {
         var resource = services.GetRequiredService<ResourceSettings>();
-        var endpoints = services.GetRequiredService<EmulatorEndpoints>();
+        var urls = services.GetRequiredService<BoundUrls>();
         var data = services.GetRequiredService<DataDirectory>();
-        var admin = endpoints.Http ?? endpoints.Https;
+        var admin = $"{(urls.Http ?? urls.Https)?.TrimEnd('/')}{AdminApi.Prefix}";
 
         output.WriteLine();
         output.WriteLine("ACS Identity emulator is ready.");
@@ -22,25 +22,25 @@ public static class Banner
         output.WriteLine($"  Access key:    {(resource.AccessKeyGenerated ? "generated" : "configured")}{(data.Path is null ? string.Empty : $"; generated files in {data.Path}")}");
         output.WriteLine($"  api-versions:  {ApiVersions.All[0].Name} … {ApiVersions.Latest.Name}");
         output.WriteLine();
-        if (endpoints.Http is not null)
+        if (urls.Http is not null)
         {
             output.WriteLine("Connection string (http):");
-            output.WriteLine($"  {endpoints.ConnectionString(endpoints.Http)}");
+            output.WriteLine($"  {urls.ConnectionString(urls.Http)}");
         }
 
-        if (endpoints.Https is not null)
+        if (urls.Https is not null)
         {
             output.WriteLine("Connection string (https):");
-            output.WriteLine($"  {endpoints.ConnectionString(endpoints.Https)}");
+            output.WriteLine($"  {urls.ConnectionString(urls.Https)}");
             output.WriteLine();
             output.WriteLine("Trust the HTTPS certificate:");
-            output.WriteLine($"  curl -s {admin}emulator/certificate -o acs-emulator.pem");
+            output.WriteLine($"  curl -s {admin}/certificate -o acs-emulator.pem");
             output.WriteLine("  Node.js: NODE_EXTRA_CA_CERTS=acs-emulator.pem   Linux: sudo cp acs-emulator.pem /usr/local/share/ca-certificates/acs-emulator.crt && sudo update-ca-certificates");
         }
 
         output.WriteLine();
-        output.WriteLine($"Dashboard:          {admin}emulator/ui");
-        output.WriteLine($"Emulator endpoints: {admin}emulator/info (health, reset, identities, clock, token validation, JWKS)");
+        output.WriteLine($"Dashboard:          {admin}/ui");
+        output.WriteLine($"Emulator endpoints: {admin}/info (health, reset, identities, clock, token validation, JWKS)");
         output.WriteLine(Exposure(services.GetRequiredService<IOptions<ServerOptions>>().Value.ListenAddress, services.GetRequiredService<IOptions<AdminOptions>>().Value.RemoteAccess));
         output.WriteLine("Node.js SDK over http: pass { allowInsecureConnection: true } to CommunicationIdentityClient.");
         output.WriteLine();
@@ -50,16 +50,16 @@ public static class Banner
     /// <summary>What other hosts can reach, and how to reach the protected admin routes from one.</summary>
     public static string Exposure(string listenAddress, AdminRemoteAccess remoteAccess)
     {
-        var loopbackOnly = listenAddress == "localhost" || (IPAddress.TryParse(listenAddress, out var ip) && IPAddress.IsLoopback(ip));
-        if (loopbackOnly)
+        var prefix = AdminApi.Prefix + "/";
+        if (ListenAddress.TryParse(listenAddress, out var address) && address.IsLoopbackOnly)
         {
-            return $"Exposure: listening on loopback only ({listenAddress}); every /emulator/ route answers local callers.";
+            return $"Exposure: listening on loopback only ({listenAddress}); every {prefix} route answers local callers.";
         }
 
         return remoteAccess == AdminRemoteAccess.Open
-            ? $"WARNING: listening on {listenAddress} with Admin:RemoteAccess=Open: anyone who can reach these ports can read the access key at /emulator/info and reset the emulator."
-            : $"Exposure: listening on {listenAddress}. Other hosts reach the API (with the access key) and /emulator/ health, certificate, jwks, "
-                + $"discovery and tokens/validate; the other /emulator/ routes (info, reset, clock, identities) need the header {AdminAccess.KeyHeader}: <access key> "
+            ? $"WARNING: listening on {listenAddress} with {AdminOptions.RemoteAccessKey}=Open: anyone who can reach these ports can read the access key at {AdminApi.Prefix}/info and reset the emulator."
+            : $"Exposure: listening on {listenAddress}. Other hosts reach the API (with the access key) and {prefix} health, certificate, jwks, "
+                + $"discovery and tokens/validate; the other {prefix} routes (info, reset, clock, identities) need the header {AdminAccess.KeyHeader}: <access key> "
                 + "(or --admin-remote Open on a trusted network).";
     }
 }

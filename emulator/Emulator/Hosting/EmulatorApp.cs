@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using Emulator.Admin;
 using Emulator.Authentication;
@@ -63,7 +62,7 @@ public static class EmulatorApp
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            app.Services.GetRequiredService<EmulatorEndpoints>().Capture(app.Services.GetRequiredService<IServer>());
+            app.Services.GetRequiredService<BoundUrls>().Capture(app.Services.GetRequiredService<IServer>());
             app.Services.GetRequiredService<SigningKeyProvider>().WhenReady(app.Services.GetRequiredService<Readiness>().MarkReady);
         });
         return app;
@@ -143,7 +142,7 @@ public static class EmulatorApp
         }
         catch (IOException ex)
         {
-            await Console.Error.WriteLineAsync($"The emulator could not listen: {ex.Message} Set Server:HttpPort / Server:HttpsPort (--port / --https-port) to free ports.");
+            await Console.Error.WriteLineAsync($"The emulator could not listen: {ex.Message} Set {ServerOptions.HttpPortKey} / {ServerOptions.HttpsPortKey} (--port / --https-port) to free ports.");
             return 2;
         }
 
@@ -156,11 +155,11 @@ public static class EmulatorApp
     private static void LoadKeys(IServiceProvider services)
     {
         var problems = new List<string>();
-        Try(() => services.GetRequiredService<ResourceSettings>(), "Resource / Server:DataDirectory", problems);
-        Try(() => StartSigningKeys(services), "Tokens:SigningKeyPath / Tokens:SigningKeyPassword", problems);
+        Try(() => services.GetRequiredService<ResourceSettings>(), $"{ResourceOptions.SectionName} / {ServerOptions.DataDirectoryKey}", problems);
+        Try(() => StartSigningKeys(services), $"{TokenOptions.SigningKeyPathKey} / {TokenOptions.SigningKeyPasswordKey}", problems);
         if (services.GetRequiredService<IOptions<ServerOptions>>().Value.HttpsPort >= 0)
         {
-            Try(() => services.GetRequiredService<HttpsCertificate>(), "Server:CertificatePath / Server:CertificateKeyPath / Server:CertificatePassword", problems);
+            Try(() => services.GetRequiredService<HttpsCertificate>(), $"{ServerOptions.CertificatePathKey} / {ServerOptions.CertificateKeyPathKey} / {ServerOptions.CertificatePasswordKey}", problems);
         }
 
         if (problems.Count > 0)
@@ -200,30 +199,5 @@ public static class EmulatorApp
     }
 
     private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, string address, int port, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
-    {
-        void Configure(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen)
-        {
-            if (certificate is not null)
-            {
-                listen.UseHttps(certificate);
-            }
-        }
-
-        switch (address)
-        {
-            case "localhost" when port == 0:
-                // Kestrel cannot pick one free port for both loopbacks; IPv4 loopback is what clients resolve first.
-                kestrel.Listen(IPAddress.Loopback, 0, Configure);
-                break;
-            case "localhost":
-                kestrel.ListenLocalhost(port, Configure);
-                break;
-            case "*" or "+" or "0.0.0.0":
-                kestrel.ListenAnyIP(port, Configure);
-                break;
-            default:
-                kestrel.Listen(IPAddress.Parse(address), port, Configure);
-                break;
-        }
-    }
+        => kestrel.ListenOn(ListenAddress.Parse(address), port, certificate);
 }

@@ -1,3 +1,5 @@
+using Emulator.Journal;
+
 namespace Emulator.Hosting;
 
 /// <summary>Command-line shortcuts for the most used settings; every setting also works as <c>--Section:Key value</c>.</summary>
@@ -11,8 +13,8 @@ public static class EmulatorConfiguration
     /// <summary>Shortcuts that take no value: each stands for one setting.</summary>
     public static readonly IReadOnlyDictionary<string, string> FlagMappings = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["--quiet"] = "--Logging:AccessLog=Off",
-        ["--verbose"] = "--Logging:AccessLog=Verbose",
+        ["--quiet"] = $"--{JournalSettings.AccessLogKey}={AccessLogMode.Off}",
+        ["--verbose"] = $"--{JournalSettings.AccessLogKey}={AccessLogMode.Verbose}",
     };
 
     /// <summary>Adds the command line with the shortcuts on top of the default sources.</summary>

@@ -59,7 +59,7 @@ public static class EmulatorServices
             sp.GetRequiredService<ResourceSettings>().EndpointHost,
             TimeProvider.System)); // TLS clients check the certificate against real time, never an injected test clock.
         services.AddSingleton<Readiness>();
-        services.AddSingleton<EmulatorEndpoints>();
+        services.AddSingleton<BoundUrls>();
         return services;
     }
 }

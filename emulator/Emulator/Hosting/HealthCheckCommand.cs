@@ -1,4 +1,6 @@
 using System.Globalization;
+using Emulator.Admin;
+using Emulator.Configuration;
 
 namespace Emulator.Hosting;
 
@@ -10,6 +12,8 @@ public static class HealthCheckCommand
 {
     public const string Flag = "--health-check";
 
+    private const string ReadinessPath = AdminApi.Prefix + "/health/ready";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var builder = new ConfigurationBuilder()
@@ -18,15 +22,20 @@ public static class HealthCheckCommand
             .AddEnvironmentVariables();
         builder.AddEmulatorCommandLine(args);
         var configuration = builder.Build();
-        var port = int.TryParse(configuration["Server:HttpPort"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 8080;
-        var address = configuration["Server:ListenAddress"] is { } listen && listen is not ("localhost" or "*" or "+" or "0.0.0.0" or "::")
-            ? listen
-            : "127.0.0.1";
-        var host = address.Contains(':', StringComparison.Ordinal) ? $"[{address}]" : address;
+        var port = int.TryParse(configuration[ServerOptions.HttpPortKey], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : new ServerOptions().HttpPort;
+        var listen = configuration[ServerOptions.ListenAddressKey] ?? new ServerOptions().ListenAddress;
+        if (!ListenAddress.TryParse(listen, out var address))
+        {
+            await Console.Out.WriteLineAsync($"unhealthy: {ServerOptions.ListenAddressKey} '{listen}' is invalid: use {ListenAddress.Accepted}.");
+            return 1;
+        }
+
+        var local = address.LocalAddress;
+        var host = local.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{local}]" : local.ToString();
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         try
         {
-            using var response = await client.GetAsync(new Uri($"http://{host}:{port}/emulator/health/ready"));
+            using var response = await client.GetAsync(new Uri($"http://{host}:{port}{ReadinessPath}"));
             await Console.Out.WriteLineAsync($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             return response.IsSuccessStatusCode ? 0 : 1;
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Emulator.Configuration;
+using Emulator.Infrastructure;
 
 namespace Emulator.Hosting;
 
@@ -11,8 +12,16 @@ namespace Emulator.Hosting;
 /// </summary>
 public sealed class HttpsCertificate
 {
-    private const string PfxFile = "https.pfx";
     private const string PemFile = "https.pem";
+
+    // A damaged kept certificate stops the start rather than being replaced: clients trust it.
+    private static readonly CertificateFile Kept = new(
+        "https.pfx",
+        "certificate",
+        "restore it from a backup, or move it (and https.pem) away to have a new certificate generated (clients that trusted the old one must then trust the new one).",
+        X509KeyStorageFlags.DefaultKeySet,
+        certificate => certificate.HasPrivateKey ? null : "holds a certificate without its private key");
+
     private static readonly Dictionary<string, X509Certificate2> Ephemeral = new(StringComparer.OrdinalIgnoreCase);
 
     private HttpsCertificate(X509Certificate2 certificate)
@@ -30,7 +39,7 @@ public sealed class HttpsCertificate
     {
         if (!string.IsNullOrEmpty(options.CertificatePath))
         {
-            return new HttpsCertificate(LoadFromFile(options));
+            return new HttpsCertificate(CertificateFile.LoadConfigured(options.CertificatePath, options.CertificateKeyPath, options.CertificatePassword, X509KeyStorageFlags.DefaultKeySet));
         }
 
         if (data.Path is null)
@@ -46,66 +55,27 @@ public sealed class HttpsCertificate
             }
         }
 
-        var stored = data.Read(PfxFile);
-        if (stored is not null)
+        var stored = Kept.Read(data);
+        if (stored is not null && stored.NotAfter > time.GetUtcNow().UtcDateTime.AddDays(7) && stored.MatchesHostname(endpointHost))
         {
-            var existing = FromStored(stored, data);
-            if (existing.NotAfter > time.GetUtcNow().UtcDateTime.AddDays(7) && existing.MatchesHostname(endpointHost))
-            {
-                return new HttpsCertificate(existing);
-            }
+            return new HttpsCertificate(stored);
         }
 
         // Absent, or about to expire, or not for the endpoint host: a new one (trusted clients must trust it again).
         var certificate = Create(endpointHost, time);
-        if (stored is null && !data.TryCreate(PfxFile, certificate.Export(X509ContentType.Pkcs12)))
-        {
-            // Another emulator sharing the folder generated one first: serve that one, as it does.
-            return new HttpsCertificate(FromStored(data.Read(PfxFile) ?? throw data.Damaged(PfxFile, "vanished while it was being created", "start the emulator again."), data));
-        }
-
         if (stored is not null)
         {
-            data.Write(PfxFile, certificate.Export(X509ContentType.Pkcs12));
+            Kept.Replace(data, certificate);
+        }
+        else if (Kept.Create(data, certificate) is var kept && !ReferenceEquals(kept, certificate))
+        {
+            // Another emulator sharing the folder generated one first: serve that one, as it does.
+            return new HttpsCertificate(kept);
         }
 
         var created = new HttpsCertificate(certificate);
         data.Write(PemFile, System.Text.Encoding.ASCII.GetBytes(created.Pem));
         return created;
-    }
-
-    /// <summary>The kept certificate; a damaged file stops the start rather than being replaced (clients trust it).</summary>
-    private static X509Certificate2 FromStored(byte[] stored, DataDirectory data)
-    {
-        const string Remedy = "restore it from a backup, or move it (and https.pem) away to have a new certificate generated (clients that trusted the old one must then trust the new one).";
-        X509Certificate2 certificate;
-        try
-        {
-            certificate = X509CertificateLoader.LoadPkcs12(stored, null);
-        }
-        catch (CryptographicException ex)
-        {
-            throw data.Damaged(PfxFile, stored.Length == 0 ? "is empty" : $"is not a readable PKCS#12 certificate ({ex.Message})", Remedy, ex);
-        }
-
-        return certificate.HasPrivateKey ? certificate : throw data.Damaged(PfxFile, "holds a certificate without its private key", Remedy);
-    }
-
-    private static X509Certificate2 LoadFromFile(ServerOptions options)
-    {
-        var path = options.CertificatePath!;
-        if (path.EndsWith(".pfx", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".p12", StringComparison.OrdinalIgnoreCase))
-        {
-            return X509CertificateLoader.LoadPkcs12FromFile(path, options.CertificatePassword);
-        }
-
-        var keyPath = string.IsNullOrEmpty(options.CertificateKeyPath) ? path : options.CertificateKeyPath;
-        var pem = string.IsNullOrEmpty(options.CertificatePassword)
-            ? X509Certificate2.CreateFromPemFile(path, keyPath)
-            : X509Certificate2.CreateFromEncryptedPemFile(path, options.CertificatePassword, keyPath);
-
-        // Kestrel on Linux needs an exportable key; round-trip through PKCS#12.
-        return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
     }
 
     private static X509Certificate2 Create(string endpointHost, TimeProvider time)
@@ -131,8 +101,6 @@ public sealed class HttpsCertificate
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyCertSign, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        var now = time.GetUtcNow();
-        using var created = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(2));
-        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), null);
+        return CertificateFile.SelfSigned(request, time.GetUtcNow(), years: 2, X509KeyStorageFlags.DefaultKeySet);
     }
 }

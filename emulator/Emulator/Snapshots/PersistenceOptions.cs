@@ -5,6 +5,10 @@ public sealed class PersistenceOptions
 {
     public const string SectionName = "Server";
 
+    /// <summary>The configuration keys of this section's settings (<c>Section:Property</c>), for validators, messages and the settings table.</summary>
+    public const string PersistStateKey = SectionName + ":" + nameof(PersistState);
+    public const string PersistIntervalMillisecondsKey = SectionName + ":" + nameof(PersistIntervalMilliseconds);
+
     /// <summary>Keep identities, revocations, assignments and the clock offset in the data directory. Default false (in memory only).</summary>
     public bool PersistState { get; set; }
 

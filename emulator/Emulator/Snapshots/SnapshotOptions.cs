@@ -5,6 +5,10 @@ public sealed class SnapshotOptions
 {
     public const string SectionName = "Snapshots";
 
+    /// <summary>The configuration keys of this section's settings (<c>Section:Property</c>), for validators, messages and the settings table.</summary>
+    public const string ImportKey = SectionName + ":" + nameof(Import);
+    public const string ExportOnExitKey = SectionName + ":" + nameof(ExportOnExit);
+
     /// <summary>A snapshot to load at start (<c>--import</c>); a bad one stops the start with exit code 2.</summary>
     public string? Import { get; set; }
 

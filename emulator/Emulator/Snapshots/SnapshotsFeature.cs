@@ -1,3 +1,4 @@
+using Emulator.Configuration;
 using Emulator.Hosting;
 using Emulator.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -14,29 +15,29 @@ public static class SnapshotsFeature
     public static IEnumerable<string> Validate(IConfiguration configuration)
     {
         var errors = new List<string>();
-        var persist = configuration["Server:PersistState"];
+        var persist = configuration[PersistenceOptions.PersistStateKey];
         var persistOn = false;
         if (persist is not null && !bool.TryParse(persist, out persistOn))
         {
-            errors.Add($"Server:PersistState '{persist}' is invalid: use true or false.");
+            errors.Add($"{PersistenceOptions.PersistStateKey} '{persist}' is invalid: use true or false.");
         }
-        else if (persistOn && string.Equals(configuration["Server:DataDirectory"], "none", StringComparison.OrdinalIgnoreCase))
+        else if (persistOn && string.Equals(configuration[ServerOptions.DataDirectoryKey], "none", StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add("Server:PersistState is true but Server:DataDirectory is 'none': give a data directory to keep the state in.");
+            errors.Add($"{PersistenceOptions.PersistStateKey} is true but {ServerOptions.DataDirectoryKey} is 'none': give a data directory to keep the state in.");
         }
 
-        ConfigurationChecks.CheckInt(configuration, "Server:PersistIntervalMilliseconds", 50, 3_600_000, errors);
+        ConfigurationChecks.CheckInt(configuration, PersistenceOptions.PersistIntervalMillisecondsKey, 50, 3_600_000, errors);
 
-        var import = configuration["Snapshots:Import"];
+        var import = configuration[SnapshotOptions.ImportKey];
         if (import is not null && !File.Exists(import))
         {
-            errors.Add($"Snapshots:Import '{import}' is invalid: the file does not exist (--import FILE).");
+            errors.Add($"{SnapshotOptions.ImportKey} '{import}' is invalid: the file does not exist (--import FILE).");
         }
 
-        var export = configuration["Snapshots:ExportOnExit"];
+        var export = configuration[SnapshotOptions.ExportOnExitKey];
         if (export is not null && (export.Length == 0 || Path.GetDirectoryName(Path.GetFullPath(export)) is not { } directory || !Directory.Exists(directory)))
         {
-            errors.Add($"Snapshots:ExportOnExit '{export}' is invalid: its directory does not exist (--export-on-exit FILE).");
+            errors.Add($"{SnapshotOptions.ExportOnExitKey} '{export}' is invalid: its directory does not exist (--export-on-exit FILE).");
         }
 
         return errors;
@@ -92,12 +93,12 @@ public static class SnapshotsFeature
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new EmulatorConfigurationException([$"Snapshots:Import '{import}' could not be read: {ex.Message}"]);
+                throw new EmulatorConfigurationException([$"{SnapshotOptions.ImportKey} '{import}' could not be read: {ex.Message}"]);
             }
 
             if (snapshots.TryApply(content) is { } problem)
             {
-                throw new EmulatorConfigurationException([$"Snapshots:Import '{import}' cannot be imported: {problem}"]);
+                throw new EmulatorConfigurationException([$"{SnapshotOptions.ImportKey} '{import}' cannot be imported: {problem}"]);
             }
 
             persistence.MarkDirty();
@@ -118,7 +119,7 @@ public static class SnapshotsFeature
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    Console.Error.WriteLine($"Snapshots:ExportOnExit: could not write '{export}': {ex.Message}");
+                    Console.Error.WriteLine($"{SnapshotOptions.ExportOnExitKey}: could not write '{export}': {ex.Message}");
                 }
             }
         });

@@ -37,12 +37,12 @@ public sealed partial class StatePersistence(SnapshotService snapshots, IOptions
         }
         catch (IOException ex)
         {
-            throw new EmulatorConfigurationException([$"Server:PersistState: the state file {Path} could not be read: {ex.Message}"]);
+            throw new EmulatorConfigurationException([$"{PersistenceOptions.PersistStateKey}: the state file {Path} could not be read: {ex.Message}"]);
         }
 
         if (snapshots.TryApply(content) is { } problem)
         {
-            throw new EmulatorConfigurationException([$"Server:PersistState: the state file {Path} cannot be loaded: {problem} Move it away to start empty."]);
+            throw new EmulatorConfigurationException([$"{PersistenceOptions.PersistStateKey}: the state file {Path} cannot be loaded: {problem} Move it away to start empty."]);
         }
     }
 

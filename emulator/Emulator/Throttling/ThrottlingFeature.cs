@@ -9,16 +9,16 @@ public static class ThrottlingFeature
     public static IEnumerable<string> Validate(IConfiguration configuration)
     {
         var errors = new List<string>();
-        var mode = configuration["Throttling:Mode"];
+        var mode = configuration[ThrottlingOptions.ModeKey];
         if (mode is not null && !Enum.TryParse<ThrottlingMode>(mode, ignoreCase: true, out _))
         {
-            errors.Add($"Throttling:Mode '{mode}' is invalid: use Off or Live (--throttle live).");
+            errors.Add($"{ThrottlingOptions.ModeKey} '{mode}' is invalid: use Off or Live (--throttle live).");
         }
 
-        ConfigurationChecks.CheckInt(configuration, "Throttling:WindowSeconds", 1, 3600, errors);
+        ConfigurationChecks.CheckInt(configuration, ThrottlingOptions.WindowSecondsKey, 1, 3600, errors);
         foreach (var key in ThrottlingOptions.LimitKeys)
         {
-            ConfigurationChecks.CheckInt(configuration, $"Throttling:{key}", 1, 1_000_000, errors);
+            ConfigurationChecks.CheckInt(configuration, $"{ThrottlingOptions.SectionName}:{key}", 1, 1_000_000, errors);
         }
 
         return errors;

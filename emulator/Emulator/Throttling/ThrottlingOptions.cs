@@ -5,6 +5,10 @@ public sealed class ThrottlingOptions
 {
     public const string SectionName = "Throttling";
 
+    /// <summary>The configuration keys of this section's settings (<c>Section:Property</c>), for validators, messages and the settings table.</summary>
+    public const string ModeKey = SectionName + ":" + nameof(Mode);
+    public const string WindowSecondsKey = SectionName + ":" + nameof(WindowSeconds);
+
     /// <summary><c>Off</c> (default: the emulator never throttles) or <c>Live</c> (the published limits).</summary>
     public ThrottlingMode Mode { get; set; } = ThrottlingMode.Off;
 

@@ -1,5 +1,5 @@
 using Emulator.Configuration;
-using Emulator.Hosting;
+using Emulator.Infrastructure;
 
 namespace Emulator.Tokens;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Emulator.Hosting;
+using Emulator.Infrastructure;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Emulator.Tokens;
@@ -12,10 +12,16 @@ namespace Emulator.Tokens;
 /// </summary>
 public sealed class SigningKeys
 {
-    private const string FileName = "signing-key.pfx";
-
     /// <summary>The key's file in the data directory (<see cref="SigningKeyProvider"/> generates in the background when it is absent).</summary>
-    internal const string StoredFileName = FileName;
+    internal const string StoredFileName = "signing-key.pfx";
+
+    // A damaged kept key stops the start rather than being replaced: every issued token would break.
+    private static readonly CertificateFile Kept = new(
+        StoredFileName,
+        "signing key",
+        "restore it from a backup, or move it away to have a new key generated (tokens signed with the old key will then be rejected as unknownSigningKey).",
+        X509KeyStorageFlags.Exportable,
+        NoRsaKey);
 
     // In-memory keys are shared by every emulator in the process, so test hosts do not each pay for RSA generation.
     private static readonly Lazy<X509Certificate2> EphemeralCertificate = new(() => CreateCertificate(RSA.Create(2048)));
@@ -46,12 +52,18 @@ public sealed class SigningKeys
 
     public RSAParameters Parameters { get; }
 
+    private static string? NoRsaKey(X509Certificate2 certificate)
+    {
+        using var rsa = certificate.GetRSAPrivateKey();
+        return rsa is null ? "holds no RSA private key" : null;
+    }
+
     /// <summary>Loads the configured key, else the one kept in the data directory, else generates (and keeps) one.</summary>
     public static SigningKeys Load(string? path, string? password, DataDirectory data)
     {
         if (!string.IsNullOrEmpty(path))
         {
-            return new SigningKeys(LoadFromFile(path, password));
+            return new SigningKeys(CertificateFile.LoadConfigured(path, null, password, X509KeyStorageFlags.Exportable, FromKeyOnly));
         }
 
         if (data.Path is null)
@@ -59,57 +71,14 @@ public sealed class SigningKeys
             return new SigningKeys(EphemeralCertificate.Value);
         }
 
-        var stored = data.Read(FileName);
-        if (stored is not null)
-        {
-            return FromStored(stored, data);
-        }
-
-        var certificate = CreateCertificate(RSA.Create(2048));
-        if (!data.TryCreate(FileName, certificate.Export(X509ContentType.Pkcs12)))
-        {
-            // Another emulator sharing the folder generated one first: sign with that one, as it does.
-            return FromStored(data.Read(FileName) ?? throw data.Damaged(FileName, "vanished while it was being created", "start the emulator again."), data);
-        }
-
-        return new SigningKeys(certificate);
+        return new SigningKeys(Kept.Read(data) ?? Kept.Create(data, CreateCertificate(RSA.Create(2048))));
     }
 
-    /// <summary>The kept key; a damaged file stops the start rather than being replaced (every issued token would break).</summary>
-    private static SigningKeys FromStored(byte[] stored, DataDirectory data)
+    /// <summary>A PEM file with an RSA private key and no certificate: the key in a self-signed one.</summary>
+    private static X509Certificate2 FromKeyOnly(string pem, string? password)
     {
-        const string Remedy = "restore it from a backup, or move it away to have a new key generated (tokens signed with the old key will then be rejected as unknownSigningKey).";
-        try
-        {
-            return new SigningKeys(X509CertificateLoader.LoadPkcs12(stored, null, X509KeyStorageFlags.Exportable));
-        }
-        catch (CryptographicException ex)
-        {
-            throw data.Damaged(FileName, stored.Length == 0 ? "is empty" : $"is not a readable PKCS#12 signing key ({ex.Message})", Remedy, ex);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw data.Damaged(FileName, "holds no RSA private key", Remedy, ex);
-        }
-    }
-
-    private static X509Certificate2 LoadFromFile(string path, string? password)
-    {
-        if (path.EndsWith(".pfx", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".p12", StringComparison.OrdinalIgnoreCase))
-        {
-            return X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.Exportable);
-        }
-
-        var pem = File.ReadAllText(path);
-        if (pem.Contains("BEGIN CERTIFICATE", StringComparison.Ordinal))
-        {
-            return string.IsNullOrEmpty(password)
-                ? X509Certificate2.CreateFromPem(pem, pem)
-                : X509Certificate2.CreateFromEncryptedPem(pem, pem, password);
-        }
-
         var rsa = RSA.Create();
-        if (string.IsNullOrEmpty(password))
+        if (password is null)
         {
             rsa.ImportFromPem(pem);
         }
@@ -122,10 +91,9 @@ public sealed class SigningKeys
     }
 
     private static X509Certificate2 CreateCertificate(RSA rsa)
-    {
-        var request = new CertificateRequest("CN=ACS Identity Emulator token signing", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var now = TimeProvider.System.GetUtcNow();
-        using var created = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
-        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), null, X509KeyStorageFlags.Exportable);
-    }
+        => CertificateFile.SelfSigned(
+            new CertificateRequest("CN=ACS Identity Emulator token signing", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
+            TimeProvider.System.GetUtcNow(),
+            years: 10,
+            X509KeyStorageFlags.Exportable);
 }

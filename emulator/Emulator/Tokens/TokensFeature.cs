@@ -10,7 +10,7 @@ public static class TokensFeature
     {
         services.Configure<TokenOptions>(configuration.GetSection(TokenOptions.SectionName));
         services.AddSingleton(sp => new SigningKeyProvider(
-            sp.GetRequiredService<IOptions<TokenOptions>>().Value, sp.GetRequiredService<Hosting.DataDirectory>(), sp.GetRequiredService<ILogger<SigningKeyProvider>>()));
+            sp.GetRequiredService<IOptions<TokenOptions>>().Value, sp.GetRequiredService<Infrastructure.DataDirectory>(), sp.GetRequiredService<ILogger<SigningKeyProvider>>()));
         services.AddSingleton(sp => sp.GetRequiredService<SigningKeyProvider>().Value);
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<AccessTokenService>();

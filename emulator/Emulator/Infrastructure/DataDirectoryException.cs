@@ -1,4 +1,4 @@
-namespace Emulator.Hosting;
+namespace Emulator.Infrastructure;
 
 /// <summary>
 /// A file of the data directory exists but cannot be used, or the directory itself cannot be. The message names the

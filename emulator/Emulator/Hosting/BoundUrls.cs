@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Emulator.Hosting;
 
-/// <summary>The URLs the emulator answers on, known once the server has started (ports may be picked at start).</summary>
-public sealed class EmulatorEndpoints(ResourceSettings resource)
+/// <summary>
+/// The base URLs the server is bound to, with the endpoint host, known once it has started (ports may be picked at
+/// start). Not to be confused with the emulator endpoints: the <c>/emulator/</c> routes (docs/emulator-endpoints.md).
+/// </summary>
+public sealed class BoundUrls(ResourceSettings resource)
 {
     public string? Http { get; private set; }
 
@@ -36,7 +39,7 @@ public sealed class EmulatorEndpoints(ResourceSettings resource)
 
     public string ConnectionString(string endpoint) => $"endpoint={endpoint};accesskey={resource.AccessKey}";
 
-    /// <summary>Endpoints by scheme; falls back to the request's own base URL in test hosts, which bind no address.</summary>
+    /// <summary>The URLs by scheme; falls back to the request's own base URL in test hosts, which bind no address.</summary>
     public Dictionary<string, string> ByScheme(HttpRequest? request)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
