@@ -6,7 +6,7 @@ using Emulator.Benchmarks.Suites;
 // serve-bare     a bare ASP.NET Core minimal endpoint answering POST /identities with canned bytes
 // serve-wiremock WireMock.Net answering POST /identities with the same canned bytes
 // fixture-start  in-process start-up: EmulatorApp.Create + StartAsync + first request, in a fresh process
-// signing        only the RSA-2048 and TokenIssuer baseline (for profiling)
+// signing        only the RSA-2048 and TokenSigner baseline (for profiling)
 // startup        only the published start-up, for an experiment: startup --emulator <Emulator.dll> [--runs N]
 // aot            JIT and Native AOT side by side: aot --emulator <Emulator.dll> --emulator-aot <Emulator> [--short]
 // load           one operation against a fresh emulator, to profile it (see ProfileLoad)

@@ -37,8 +37,8 @@ public static class EmulatorServices
             TimeProvider.System)); // TLS clients check the certificate against real time, never an injected test clock.
         services.AddSingleton<IdentityStore>();
         services.AddSingleton<AssignmentStore>();
-        services.AddSingleton<TokenIssuer>();
-        services.AddSingleton<AccessTokenService>();
+        services.AddSingleton<TokenSigner>();
+        services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<TokenValidator>();
         services.AddSingleton<Jwks>();
         services.AddSingleton<HmacAuthenticator>();
