@@ -113,6 +113,7 @@ public readonly record struct IdentityId
 
         if (cloudPrefix != AcsPrefix || !resourceId.ToString("D").Equals(resource.ResourceId, StringComparison.OrdinalIgnoreCase))
         {
+            id = Guid.Empty;
             error = AcsErrors.NotOwned();
             return false;
         }
