@@ -4,9 +4,8 @@ using System.Security.Cryptography.X509Certificates;
 using Emulator.Admin;
 using Emulator.Configuration;
 using Emulator.Hosting;
-using Emulator.Identities;
 using Emulator.Infrastructure;
-using Emulator.Teams;
+using Emulator.Identities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,8 +25,7 @@ public sealed class AcsIdentityEmulator : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly EmulatorClock _clock;
-    private readonly IdentityStore _identities;
-    private readonly AssignmentStore _assignments;
+    private readonly EmulatorReset _reset;
     private readonly HttpsCertificate? _certificate;
     private int _disposed;
 
@@ -36,8 +34,7 @@ public sealed class AcsIdentityEmulator : IAsyncDisposable
         _app = app;
         var services = app.Services;
         _clock = services.GetRequiredService<EmulatorClock>();
-        _identities = services.GetRequiredService<IdentityStore>();
-        _assignments = services.GetRequiredService<AssignmentStore>();
+        _reset = services.GetRequiredService<EmulatorReset>();
         var resource = services.GetRequiredService<ResourceSettings>();
         var endpoints = services.GetRequiredService<EmulatorEndpoints>();
         AccessKey = resource.AccessKey;
@@ -106,9 +103,7 @@ public sealed class AcsIdentityEmulator : IAsyncDisposable
     /// <summary>Forgets every identity, revocation and Teams-extension assignment, and sets the clock offset back to zero.</summary>
     public void Reset()
     {
-        _identities.Clear();
-        _assignments.Clear();
-        _clock.SetOffset(TimeSpan.Zero);
+        _reset.Reset(); // the same reset as POST /emulator/reset
     }
 
     /// <summary>Same as <see cref="Reset"/>; for use in <c>InitializeAsync</c>/<c>DisposeAsync</c>.</summary>

@@ -3,7 +3,6 @@ using Emulator.Configuration;
 using Emulator.Hosting;
 using Emulator.Identities;
 using Emulator.Infrastructure;
-using Emulator.Teams;
 using Emulator.Tokens;
 using Emulator.Versioning;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +12,7 @@ namespace Emulator.Admin;
 /// <summary>The emulator's own endpoints, under <see cref="Prefix"/>, outside the emulated API (docs/emulator-endpoints.md).</summary>
 public static class AdminApi
 {
-    public const string Prefix = "/emulator";
+    public const string Prefix = ApiSurface.EmulatorPrefix;
 
     private static readonly string[] SigningAlgorithms = ["RS256"];
     private static readonly string[] ResponseTypes = ["token"];
@@ -52,7 +51,7 @@ public static class AdminApi
     }
 
     public static Results<Ok<HealthView>, JsonHttpResult<HealthView>> Ready(Readiness readiness)
-        => readiness.IsReady ? TypedResults.Ok(new HealthView("ready")) : TypedResults.Json(new HealthView("starting"), AcsJsonContext.Default.HealthView, statusCode: 503);
+        => readiness.IsReady ? TypedResults.Ok(new HealthView("ready")) : TypedResults.Json(new HealthView("starting"), AdminJsonContext.Default.HealthView, statusCode: 503);
 
     public static Ok<InfoView> Info(HttpRequest request, ResourceSettings resource, EmulatorEndpoints endpoints, EmulatorClock clock)
     {
@@ -65,13 +64,11 @@ public static class AdminApi
             [.. ApiVersions.All.Select(v => v.Name)], clock.GetUtcNow(), version));
     }
 
-    public static Results<NoContent, ProblemHttpResult> Reset(string? id, IdentityStore identities, AssignmentStore assignments, EmulatorClock clock, ResourceSettings resource)
+    public static Results<NoContent, ProblemHttpResult> Reset(string? id, EmulatorReset reset, IdentityStore identities, ResourceSettings resource)
     {
         if (id is null)
         {
-            identities.Clear();
-            assignments.Clear();
-            clock.SetOffset(TimeSpan.Zero);
+            reset.Reset();
             return TypedResults.NoContent();
         }
 
@@ -137,7 +134,7 @@ public static class AdminApi
             ["response_types_supported"] = ResponseTypes,
             ["subject_types_supported"] = SubjectTypes,
             ["claims_supported"] = Claims,
-        }, AcsJsonContext.Default.DictionaryStringObject);
+        }, AdminJsonContext.Default.DictionaryStringObject);
         return TypedResults.Text(json, "application/json");
     }
 }

@@ -1,33 +1,20 @@
-using Emulator.Configuration;
 using Emulator.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace Emulator.Authentication;
 
 /// <summary>
-/// Reads the body of every emulated request once and authenticates the caller (HMAC access key or Entra ID bearer
-/// token) before routing, so wrong credentials never reach a handler.
+/// Authenticates every emulated request (HMAC access key over the body <see cref="RequestBodyMiddleware"/> read, or an
+/// Entra ID bearer token) before its operation's checks, so wrong credentials never reach a handler.
 /// </summary>
 public sealed partial class AcsAuthenticationMiddleware(
     RequestDelegate next,
     HmacAuthenticator hmac,
     EntraTokenValidator entra,
-    IOptions<ServerOptions> server,
     ILogger<AcsAuthenticationMiddleware> logger)
 {
-    private readonly int _bodyLimit = server.Value.MaxRequestBodyBytes;
-
     public async Task InvokeAsync(HttpContext context)
     {
-        var body = await RequestBody.ReadAsync(context.Request, _bodyLimit, context.RequestAborted);
-        if (body is null)
-        {
-            await new AcsErrorResult(AcsErrors.BodyTooLarge(_bodyLimit)).ExecuteAsync(context);
-            return;
-        }
-
-        context.Features.Set(body);
-        var error = await AuthenticateAsync(context, body);
+        var error = await AuthenticateAsync(context, RequestBody.Of(context));
         if (error is not null)
         {
             LogRejected(logger, context.Request.Method, context.Request.Path, error.Code, context.TraceIdentifier);

@@ -22,7 +22,7 @@ public static class DashboardApi
         // GET    /emulator/ui/config                  configuration at a glance (never the key)
         // POST   /emulator/identities/{id}/revoke     revoke the identity's tokens, as :revokeAccessTokens
         // DELETE /emulator/identities/{id}            delete the identity, as DELETE /identities/{id}
-        var group = app.MapGroup(AdminApi.Prefix).ExcludeFromDescription();
+        var group = app.MapGroup(ApiSurface.EmulatorPrefix).ExcludeFromDescription();
         group.MapGet(Route, (HttpContext context, DashboardAssets assets) => Serve(context, assets, "index.html"));
         group.MapGet(Route + "/config", Config);
         group.MapGet(Route + "/{file}", (string file, HttpContext context, DashboardAssets assets) => Serve(context, assets, file));

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Emulator.Admin;
+using Emulator.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Emulator.Faults;
@@ -15,7 +15,7 @@ public static class FaultsApi
         // GET    /emulator/faults/{id}     one rule
         // DELETE /emulator/faults/{id}     remove one rule (204; 404)
         // DELETE /emulator/faults          remove every rule (204)
-        var group = app.MapGroup(AdminApi.Prefix + "/faults").ExcludeFromDescription();
+        var group = app.MapGroup(ApiSurface.EmulatorPrefix + "/faults").ExcludeFromDescription();
         group.MapGet(string.Empty, (FaultStore store) => TypedResults.Ok(new FaultListView([.. store.Rules.Select(FaultRuleView.From)])));
         group.MapPost(string.Empty, Add);
         group.MapGet("/{id}", Get);
@@ -51,7 +51,7 @@ public static class FaultsApi
             return TypedResults.Problem($"A fault rule with id '{spec.Id}' exists; delete it first or use another id.", statusCode: 409, title: "Duplicate fault rule");
         }
 
-        return TypedResults.Created($"{AdminApi.Prefix}/faults/{Uri.EscapeDataString(rule.Id)}", FaultRuleView.From(rule));
+        return TypedResults.Created($"{ApiSurface.EmulatorPrefix}/faults/{Uri.EscapeDataString(rule.Id)}", FaultRuleView.From(rule));
     }
 
     public static Results<Ok<FaultRuleView>, ProblemHttpResult> Get(string id, FaultStore store)

@@ -4,10 +4,13 @@ using Emulator.Admin;
 using Emulator.Authentication;
 using Emulator.Configuration;
 using Emulator.Dashboard;
+using Emulator.Faults;
 using Emulator.Identities;
 using Emulator.Infrastructure;
 using Emulator.Journal;
+using Emulator.Snapshots;
 using Emulator.Teams;
+using Emulator.Throttling;
 using Emulator.Tokens;
 using Emulator.Turn;
 using Emulator.Versioning;
@@ -31,19 +34,13 @@ public static class EmulatorApp
         builder.Configuration.AddEmulatorCommandLine(args);
         configure?.Invoke(builder);
 
-        var errors = SettingsValidator.Validate(builder.Configuration)
-            .Concat(FaultsAndState.Validate(builder.Configuration))
-            .Concat(JournalSettings.Validate(builder.Configuration))
-            .Concat(AdminOptions.Validate(builder.Configuration))
-            .ToList();
+        var errors = EmulatorServices.Validate(builder.Configuration).ToList();
         if (errors.Count > 0)
         {
             throw new EmulatorConfigurationException(errors);
         }
 
         builder.Services.AddEmulator(builder.Configuration);
-        builder.Services.AddFaultsAndState(builder.Configuration);
-        builder.Services.AddRequestJournal().AddSingleton<DashboardAssets>();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;
@@ -60,28 +57,9 @@ public static class EmulatorApp
 
         var app = builder.Build();
         LoadKeys(app.Services);
-        FaultsAndState.Start(app);
-
-        app.UseRequestJournal();
-        app.UseMiddleware<UnhandledExceptionMiddleware>();
-        app.UseMiddleware<AdminAccessMiddleware>();
-        app.UseMiddleware<SigningKeyGate>();
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments(AdminApi.Prefix), api =>
-        {
-            api.UseMiddleware<ServiceHeadersMiddleware>();
-            api.UseMiddleware<AcsAuthenticationMiddleware>();
-        });
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(AdminApi.Prefix), admin => admin.UseMiddleware<AdminRequestBodyMiddleware>());
-        app.UseRouting();
-        app.UseFaultsAndThrottling();
-        app.UseMiddleware<ApiVersionMiddleware>();
-        app.MapIdentities();
-        app.MapTeams();
-        app.MapTurn();
-        app.MapAdmin();
-        app.MapFaultsAndState();
-        app.MapJournal();
-        app.MapDashboard();
+        SnapshotsFeature.Start(app.Services, app.Lifetime);
+        UsePipeline(app);
+        MapEndpoints(app);
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -89,6 +67,43 @@ public static class EmulatorApp
             app.Services.GetRequiredService<SigningKeyProvider>().WhenReady(app.Services.GetRequiredService<Readiness>().MarkReady);
         });
         return app;
+    }
+
+    /// <summary>
+    /// The middleware, in order. Routing comes first, so each later stage knows the request's surface from its endpoint
+    /// (<see cref="ApiSurface.IsEmulated"/>); the entry checks (admin access, body, authentication) answer before any
+    /// operation-level check, so a wrongly signed request gets its 401 whatever else is wrong with it.
+    /// </summary>
+    private static void UsePipeline(WebApplication app)
+    {
+        app.UseRequestJournal();
+        app.UseMiddleware<UnhandledExceptionMiddleware>();
+        app.UseRouting();
+        app.UseAdminAccess();
+        app.UseMiddleware<SigningKeyGate>();
+        app.UseWhen(ApiSurface.IsEmulated, api => api.UseMiddleware<ServiceHeadersMiddleware>());
+        app.UseMiddleware<RequestBodyMiddleware>();
+        app.UseWhen(ApiSurface.IsEmulated, api => api.UseAcsAuthentication());
+        app.UseEntryChecksPassed();
+        app.UseStatePersistence();
+        app.UseWhen(ApiSurface.IsEmulated, api => api.UseFaults().UseThrottling());
+        app.UseApiVersioning();
+    }
+
+    /// <summary>The emulated API is one route group (<see cref="ApiSurface.MapEmulatedApi"/>); the emulator's own endpoints live under <c>/emulator</c>.</summary>
+    private static void MapEndpoints(WebApplication app)
+    {
+        var acs = app.MapEmulatedApi();
+        acs.MapIdentities();
+        acs.MapTeams();
+        acs.MapTurn();
+
+        app.MapAdmin();
+        app.MapFaults();
+        app.MapThrottling();
+        app.MapSnapshots();
+        app.MapJournal();
+        app.MapDashboard();
     }
 
     /// <summary>Runs the emulator until stopped (Ctrl+C, SIGTERM). Returns the process exit code.</summary>

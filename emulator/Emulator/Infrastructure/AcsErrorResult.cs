@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Emulator.Infrastructure;
 
-/// <summary>Writes an <see cref="AcsError"/> the way the live service does: <c>application/json</c> without charset, chunked.</summary>
+/// <summary>
+/// Writes an <see cref="AcsError"/> the way the live service does: <c>application/json</c> without charset, chunked; and
+/// leaves it in <see cref="HttpContext.Features"/> as the request's answer.
+/// </summary>
 public sealed class AcsErrorResult(AcsError error) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
 {
     // The service writes apostrophes and other printable characters as they are ("doesn't"), not as \u0027.
@@ -16,12 +19,10 @@ public sealed class AcsErrorResult(AcsError error) : IResult, IStatusCodeHttpRes
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
-        Journal.RequestJournalFeature.Record(httpContext, Error);
+
+        // The request's answer, for the stages that look at it afterwards (api-supported-versions, the journal).
+        httpContext.Features.Set(Error);
         response.StatusCode = Error.Status;
-        if (!Error.ReportsApiVersions)
-        {
-            response.Headers.Remove(HeaderNames.ApiSupportedVersions);
-        }
 
         if (!Error.HasBody)
         {

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Emulator.Infrastructure;
 
 /// <summary>
-/// The request body, read once with the route's size limit — by <see cref="Authentication.AcsAuthenticationMiddleware"/>
-/// on the emulated API (which needs its hash), by <see cref="AdminRequestBodyMiddleware"/> on <c>/emulator/*</c> — and
-/// handed to handlers as a parameter. Never more than the limit plus one read is held in memory.
+/// The request body, read once with its surface's size limit by <see cref="RequestBodyMiddleware"/> (before
+/// authentication, which needs its hash) and handed to handlers as a parameter. Never more than the limit plus one
+/// read is held in memory.
 /// </summary>
 public sealed class RequestBody(ReadOnlyMemory<byte> bytes)
 {
@@ -16,8 +16,11 @@ public sealed class RequestBody(ReadOnlyMemory<byte> bytes)
 
     public bool IsEmpty => Bytes.IsEmpty;
 
-    public static ValueTask<RequestBody?> BindAsync(HttpContext context)
-        => ValueTask.FromResult<RequestBody?>(context.Features.Get<RequestBody>() ?? Empty);
+    public static ValueTask<RequestBody?> BindAsync(HttpContext context) => ValueTask.FromResult<RequestBody?>(Of(context));
+
+    /// <summary>The body <see cref="RequestBodyMiddleware"/> read. Throws when it did not run: a pipeline bug, never a client's.</summary>
+    public static RequestBody Of(HttpContext context) => context.Features.Get<RequestBody>()
+        ?? throw new InvalidOperationException($"The request body was not read: {nameof(RequestBodyMiddleware)} must run before {context.Request.Method} {context.Request.Path} is authenticated or handled.");
 
     /// <summary>A read-only stream over the bytes, for handlers that parse the body as a stream.</summary>
     public Stream AsStream() => MemoryMarshal.TryGetArray(Bytes, out var segment)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Emulator.Admin;
 
 namespace Emulator.Infrastructure;
 
@@ -43,7 +42,7 @@ public sealed partial class UnhandledExceptionMiddleware(RequestDelegate next, I
     {
         var status = ex.StatusCode is >= 400 and < 500 ? ex.StatusCode : StatusCodes.Status400BadRequest;
         context.Response.Headers.ContentLength = null;
-        if (context.Request.Path.StartsWithSegments(AdminApi.Prefix))
+        if (!ApiSurface.IsEmulated(context))
         {
             return TypedResults.Problem(ex.Message, statusCode: status, title: "Unreadable request").ExecuteAsync(context);
         }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Emulator.Admin;
+using Emulator.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Emulator.Journal;
@@ -15,7 +15,7 @@ public static class JournalApi
     {
         // GET    /emulator/requests[?method=&operation=&status=&identity=&since=&limit=]   newest first
         // DELETE /emulator/requests                                                       forget every entry
-        var group = app.MapGroup(AdminApi.Prefix).ExcludeFromDescription();
+        var group = app.MapGroup(ApiSurface.EmulatorPrefix).ExcludeFromDescription();
         group.MapGet(RequestsRoute, List);
         group.MapDelete(RequestsRoute, (RequestJournal journal) =>
         {

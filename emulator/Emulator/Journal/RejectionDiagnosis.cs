@@ -32,7 +32,7 @@ public static class RejectionDiagnosis
     private static string Explain(HttpContext context, RequestJournalFeature feature, AcsError error)
     {
         var services = context.RequestServices;
-        if (feature.ErrorBeforeRouting && error.Family == AcsErrorFamily.Authentication)
+        if (feature.ErrorBeforeOperation && error.Family == AcsErrorFamily.Authentication)
         {
             var authorization = context.Request.Headers.Authorization.ToString();
             var scheme = RequestJournalMiddleware.AuthScheme(authorization);

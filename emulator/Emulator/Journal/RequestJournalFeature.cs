@@ -3,27 +3,33 @@ using Emulator.Infrastructure;
 namespace Emulator.Journal;
 
 /// <summary>
-/// What one request's handling tells the journal beyond status and headers: the error it answered and, set by the
-/// rejection sites with one call, the reason for the developer. Lives in <see cref="HttpContext.Features"/>.
+/// What one request's handling tells the journal beyond status and headers: whether it passed the entry checks, the
+/// error it answered and, set by the rejection sites with one call, the reason for the developer. Lives in
+/// <see cref="HttpContext.Features"/>.
 /// </summary>
 public sealed class RequestJournalFeature
 {
-    /// <summary>The ACS error the request was answered with, if any.</summary>
+    /// <summary>The ACS error the request was answered with, if any (from <see cref="AcsErrorResult"/>).</summary>
     public AcsError? Error { get; private set; }
 
-    /// <summary>Whether <see cref="Error"/> was answered before routing, by authentication.</summary>
-    public bool ErrorBeforeRouting { get; private set; }
+    /// <summary>Whether the request got past the entry checks (admin access, body limit, authentication) to its operation.</summary>
+    public bool PassedEntryChecks { get; private set; }
+
+    /// <summary>Whether <see cref="Error"/> was answered by the entry checks (body limit, authentication), before the operation.</summary>
+    public bool ErrorBeforeOperation => Error is not null && !PassedEntryChecks;
 
     /// <summary>The reason a rejection site gave; the diagnosis adds its own detail after the response.</summary>
     public string? Reason { get; private set; }
 
-    /// <summary>Called by <see cref="AcsErrorResult"/> for every error it writes.</summary>
-    public static void Record(HttpContext context, AcsError error)
+    /// <summary>Called by the journal once the request is answered.</summary>
+    public void Answered(HttpContext context) => Error = context.Features.Get<AcsError>();
+
+    /// <summary>Called at the end of the entry checks (<see cref="JournalServices.UseEntryChecksPassed"/>).</summary>
+    public static void PassEntryChecks(HttpContext context)
     {
         if (context.Features.Get<RequestJournalFeature>() is { } feature)
         {
-            feature.Error = error;
-            feature.ErrorBeforeRouting = context.GetEndpoint() is null;
+            feature.PassedEntryChecks = true;
         }
     }
 

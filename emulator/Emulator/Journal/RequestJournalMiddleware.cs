@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Emulator.Admin;
 using Emulator.Faults;
 using Emulator.Infrastructure;
 using Emulator.Versioning;
@@ -13,8 +12,8 @@ namespace Emulator.Journal;
 /// </summary>
 public sealed class RequestJournalMiddleware(RequestDelegate next, RequestJournal journal, AccessLog accessLog, TimeProvider time)
 {
-    private static readonly PathString RequestsPath = AdminApi.Prefix + JournalApi.RequestsRoute;
-    private static readonly PathString DashboardPath = AdminApi.Prefix + "/ui";
+    private static readonly PathString RequestsPath = ApiSurface.EmulatorPrefix + JournalApi.RequestsRoute;
+    private static readonly PathString DashboardPath = ApiSurface.EmulatorPrefix + "/ui";
 
     /// <summary>Sent by the dashboard with its reads, which the journal and the access log leave out.</summary>
     public const string DashboardHeader = "x-emulator-dashboard";
@@ -42,6 +41,7 @@ public sealed class RequestJournalMiddleware(RequestDelegate next, RequestJourna
         finally
         {
             var duration = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);
+            feature.Answered(context);
             var fault = context.Features.Get<FaultedRequestFeature>();
             var reason = fault is not null ? FaultReason(fault)
                 : feature.Error is null && context.Response.StatusCode < 400 ? null
@@ -63,7 +63,7 @@ public sealed class RequestJournalMiddleware(RequestDelegate next, RequestJourna
     {
         var request = context.Request;
         var scheme = AuthScheme(request.Headers.Authorization.ToString());
-        var admin = request.Path.StartsWithSegments(AdminApi.Prefix);
+        var admin = !ApiSurface.IsEmulated(context);
         var apiVersion = request.Query["api-version"].ToString();
         return new RequestJournalEntry(
             journal.NextSequence(),
@@ -73,8 +73,8 @@ public sealed class RequestJournalMiddleware(RequestDelegate next, RequestJourna
             request.QueryString.HasValue ? request.QueryString.Value : null,
             apiVersion.Length == 0 ? null : apiVersion,
             context.Features.Get<ApiVersionInfo>()?.Name,
-            Operation(context),
-            request.RouteValues.TryGetValue("id", out var id) ? id as string : null,
+            feature.PassedEntryChecks ? Operation(context) : null,
+            feature.PassedEntryChecks && request.RouteValues.TryGetValue("id", out var id) ? id as string : null,
             context.Response.StatusCode,
             feature.Error?.Code,
             reason,
@@ -116,13 +116,13 @@ public sealed class RequestJournalMiddleware(RequestDelegate next, RequestJourna
 
     private static string Outcome(RequestJournalFeature feature, string? scheme, bool admin)
     {
-        if (feature.ErrorBeforeRouting && feature.Error?.Family == AcsErrorFamily.Authentication)
+        if (feature.ErrorBeforeOperation && feature.Error?.Family == AcsErrorFamily.Authentication)
         {
             return "rejected";
         }
 
         // A body too large is refused before authentication looks at the request.
-        var notChecked = admin || scheme is null || (feature.ErrorBeforeRouting && feature.Error?.Code == AcsErrors.RequestEntityTooLarge);
+        var notChecked = admin || scheme is null || (feature.ErrorBeforeOperation && feature.Error?.Code == AcsErrors.RequestEntityTooLarge);
         return notChecked ? "none" : "accepted";
     }
 

@@ -1,4 +1,4 @@
-using Emulator.Admin;
+using Emulator.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Emulator.Snapshots;
@@ -12,7 +12,7 @@ public static class SnapshotApi
     {
         // GET /emulator/snapshot   the state (identities, revocations, tombstones, assignments, clock offset)
         // PUT /emulator/snapshot   replace the state (204; 400 naming the problem, changing nothing)
-        var group = app.MapGroup(AdminApi.Prefix).ExcludeFromDescription();
+        var group = app.MapGroup(ApiSurface.EmulatorPrefix).ExcludeFromDescription();
         group.MapGet("/snapshot", (SnapshotService snapshots) => TypedResults.Bytes(snapshots.Serialize(), "application/json"));
         group.MapPut("/snapshot", Replace);
         return app;

@@ -26,7 +26,7 @@ public sealed class SnapshotService(IdentityStore identities, AssignmentStore as
             [.. assignments.List().OrderBy(a => a.TenantId, StringComparer.Ordinal).ThenBy(a => a.ObjectId, StringComparer.Ordinal)]);
     }
 
-    public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(Build(), AcsJsonContext.Default.SnapshotDocument);
+    public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(Build(), SnapshotsJsonContext.Default.SnapshotDocument);
 
     /// <summary>Checks a snapshot and, only when all of it is valid, replaces the state with it. Returns the problem, or null.</summary>
     public string? TryApply(ReadOnlySpan<byte> json)
@@ -71,7 +71,7 @@ public sealed class SnapshotService(IdentityStore identities, AssignmentStore as
                 }
             }
 
-            document = JsonSerializer.Deserialize(json, AcsJsonContext.Default.SnapshotDocument)!;
+            document = JsonSerializer.Deserialize(json, SnapshotsJsonContext.Default.SnapshotDocument)!;
         }
         catch (JsonException ex)
         {

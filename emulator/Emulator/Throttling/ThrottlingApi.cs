@@ -1,4 +1,4 @@
-using Emulator.Admin;
+using Emulator.Infrastructure;
 
 namespace Emulator.Throttling;
 
@@ -7,7 +7,7 @@ public static class ThrottlingApi
 {
     public static IEndpointRouteBuilder MapThrottling(this IEndpointRouteBuilder app)
     {
-        app.MapDelete(AdminApi.Prefix + "/throttling", (RateLimiter limiter) =>
+        app.MapDelete(ApiSurface.EmulatorPrefix + "/throttling", (RateLimiter limiter) =>
         {
             limiter.Clear();
             return TypedResults.NoContent();

@@ -6,8 +6,8 @@ namespace Emulator.Versioning;
 
 /// <summary>
 /// Runs after routing and before an emulated operation's handler: resolves <c>api-version</c> for the operation in
-/// the endpoint's metadata, answers the errors of reference §4.2, and sets the route's <c>api-supported-versions</c>
-/// header (which <see cref="AcsErrorResult"/> removes for the error families the live service sends without it).
+/// the endpoint's metadata, answers the errors of reference §4.2, and owns the route's <c>api-supported-versions</c>
+/// header (left off the error families the live service sends without it).
 /// </summary>
 public sealed class ApiVersionMiddleware(RequestDelegate next, IOptions<ApiVersionOptions> options)
 {
@@ -19,7 +19,19 @@ public sealed class ApiVersionMiddleware(RequestDelegate next, IOptions<ApiVersi
             return next(http);
         }
 
+        // The one owner of api-supported-versions: the route's versions, except on the error families the live
+        // service sends without them (the answered error is known only when the response starts).
         http.Response.Headers[HeaderNames.ApiSupportedVersions] = metadata.SupportedVersions;
+        http.Response.OnStarting(static state =>
+        {
+            var context = (HttpContext)state;
+            if (context.Features.Get<AcsError>() is { ReportsApiVersions: false })
+            {
+                context.Response.Headers.Remove(HeaderNames.ApiSupportedVersions);
+            }
+
+            return Task.CompletedTask;
+        }, http);
 
         var requested = http.Request.Query["api-version"].ToString();
         var resolved = Resolve(metadata.Operations, requested, out var servedAsLatest);
