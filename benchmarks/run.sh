@@ -12,6 +12,8 @@
 #                                    # only the long runs that --full ends with: the 1,000,000-operation race on
 #                                    # shared identities and the 10-minute soak (wrong answers, 5xx, RSS trend)
 #   bash benchmarks/run.sh --persistence  # create and issue with Server:PersistState off and on (about 30 s)
+#   bash benchmarks/run.sh --fixture [--runs N] [--probe-dll DLL]   # the in-process fixture's first start in fresh
+#                                    # processes, signing key cached or not, and its JIT profile (docs/benchmarks.md)
 #
 # Writes benchmarks/results/benchmark-<mode>.{json,md} and scaling-<mode>.png. Exits non-zero only when the harness
 # could not measure (build failure, an emulator that does not start or answers wrongly), never because of a figure.
@@ -19,8 +21,8 @@ set -euo pipefail
 
 mode="${1:---short}"
 case "$mode" in
-  --short|--full|--long|--persistence|--journal|--aot) ;;
-  *) echo "usage: bash benchmarks/run.sh --short|--full|--long|--persistence|--journal|--aot" >&2; exit 64 ;;
+  --short|--full|--long|--persistence|--journal|--aot|--fixture) ;;
+  *) echo "usage: bash benchmarks/run.sh --short|--full|--long|--persistence|--journal|--aot|--fixture" >&2; exit 64 ;;
 esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -43,6 +45,10 @@ mkdir -p "$results"
 echo "building (Release) ..."
 dotnet publish "$root/emulator/Emulator/Emulator.csproj" -c Release -o "$results/publish/emulator" -nologo -v q
 dotnet build "$here/Emulator.Benchmarks/Emulator.Benchmarks.csproj" -c Release -nologo -v q
+
+if [ "$mode" = --fixture ]; then
+  exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" fixture "${@:2}"
+fi
 
 if [ "$mode" = --journal ]; then
   exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" journal \

@@ -5,13 +5,16 @@
 #   2. in a temporary folder whose NuGet.config adds ./artifacts to the machine's feeds, one fresh project per test
 #      framework from the standard templates (xunit v2, xunit v3, NUnit, MSTest), made by the README's shell block,
 #      with the README's AcsRest.cs and test file, then `dotnet test`;
-#   3. the dotnet tool installed into a temporary tool path by the README's block: --help, --version, started on free
+#   3. the Aspire AppHost of the README's block, made by hand (no templates) with AcsIdentityEmulator.Aspire.Hosting
+#      added by `dotnet add package`, built with no warnings; the emulator the package carries (copied next to the
+#      AppHost) started on free ports and its readiness path called;
+#   4. the dotnet tool installed into a temporary tool path by the README's block: --help, --version, started on free
 #      ports, /emulator/info read, and the README's acs.mjs run against it with the real JavaScript SDK.
 #
 # The blocks are read from README.md (the fenced block after each `<!-- consumer: NAME -->` line), so the README shows
 # exactly what runs. Prints each part's seconds; the last line is "N passed, M failed".
 # For a quicker local run: CONSUMER_SKIP_PACK=1 (use ./artifacts as it is), CONSUMER_FRAMEWORKS="nunit mstest" (a
-# subset), CONSUMER_SKIP_TOOL=1. CI sets none of them.
+# subset), CONSUMER_SKIP_ASPIRE=1, CONSUMER_SKIP_TOOL=1. CI sets none of them.
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,6 +22,7 @@ README=$ROOT/README.md
 ARTIFACTS=$ROOT/artifacts
 WORK=$(mktemp -d)
 TOOL_PID=""
+ASPIRE_PID=""
 PASSED=0
 FAILED=0
 FAILURES=()
@@ -30,6 +34,7 @@ secs() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 finish() {
     [[ -n $TOOL_PID ]] && { kill "$TOOL_PID" 2>/dev/null; wait "$TOOL_PID" 2>/dev/null; }
+    [[ -n $ASPIRE_PID ]] && { kill "$ASPIRE_PID" 2>/dev/null; wait "$ASPIRE_PID" 2>/dev/null; }
     rm -rf "$WORK"
     echo "== consumer test times"
     printf '  %s\n' "${TIMES[@]}"
@@ -51,7 +56,7 @@ block() {
         inside { print }' "$README"
 }
 # Every block must exist: a README edit that drops one fails here rather than testing nothing.
-for name in tool.sh acs.mjs AcsRest.cs xunit-v2.sh xunit-v2.cs xunit-v3.sh xunit-v3.cs nunit.sh nunit.cs mstest.sh mstest.cs; do
+for name in tool.sh acs.mjs AcsRest.cs xunit-v2.sh xunit-v2.cs xunit-v3.sh xunit-v3.cs nunit.sh nunit.cs mstest.sh mstest.cs aspire.sh aspire.cs; do
     [[ -n $(block "$name") ]] || { bad "README.md has the consumer block $name"; exit 1; }
 done
 
@@ -72,7 +77,7 @@ if [[ ${CONSUMER_SKIP_PACK:-0} != 1 ]]; then
     fi
 fi
 TIMES+=("pack: $(secs "$t") s")
-for id in AcsIdentityEmulator AcsIdentityEmulator.Testing AcsIdentityEmulator.Testing.XunitV3 AcsIdentityEmulator.Testcontainers; do
+for id in AcsIdentityEmulator AcsIdentityEmulator.Testing AcsIdentityEmulator.Testing.XunitV3 AcsIdentityEmulator.Testcontainers AcsIdentityEmulator.Aspire.Hosting; do
     [[ -f $ARTIFACTS/$id.$VERSION.nupkg ]] || { bad "artifacts/$id.$VERSION.nupkg exists"; exit 1; }
 done
 
@@ -119,7 +124,45 @@ for fw in ${CONSUMER_FRAMEWORKS:-xunit-v2 xunit-v3 nunit mstest}; do
 done
 
 # --------------------------------------------------------------------------------------------
-# 3. The tool
+# 3. The Aspire AppHost
+# --------------------------------------------------------------------------------------------
+if [[ ${CONSUMER_SKIP_ASPIRE:-0} != 1 ]]; then
+    echo "== aspire"
+    t=$(now)
+    dir=$WORK/aspire
+    mkdir -p "$dir"
+    if (cd "$dir" && block aspire.sh | sed '/^# save/q' | bash -e) >"$dir.log" 2>&1 \
+            && block aspire.cs >"$dir/MyAppHost/AppHost.cs" \
+            && (cd "$dir/MyAppHost" && block aspire.sh | sed '1,/^# save/d' | bash -e) >>"$dir.log" 2>&1 \
+            && ! grep -qE 'warning [A-Z]+[0-9]+' "$dir.log"; then
+        ok "aspire: the README's AppHost with AcsIdentityEmulator.Aspire.Hosting builds from the package with no warnings"
+    else
+        grep -E 'warning|error' "$dir.log" | sort -u | tail -20; tail -20 "$dir.log"
+        bad "aspire: the README's AppHost with AcsIdentityEmulator.Aspire.Hosting builds from the package with no warnings"
+    fi
+    TIMES+=("aspire (AppHost by hand, add package, restore, build): $(secs "$t") s")
+
+    # AddAcsIdentityEmulator runs what the package put next to the AppHost: it must be there and start.
+    t=$(now)
+    app=$(ls "$dir"/MyAppHost/bin/Debug/net*/acs-identity-emulator/Emulator.dll 2>/dev/null | head -1)
+    if [[ -n $app ]]; then
+        (cd "$(dirname "$app")" && exec dotnet Emulator.dll --port 0 --https-port 0 --data-dir none) >"$dir-run.log" 2>&1 &
+        ASPIRE_PID=$!
+        for _ in $(seq 1 600); do grep -q 'endpoint=https://' "$dir-run.log" && break; kill -0 "$ASPIRE_PID" 2>/dev/null || break; sleep 0.1; done
+        url=$(grep -o 'endpoint=http://[^;]*' "$dir-run.log" | head -1 | sed 's/^endpoint=//')
+    fi
+    if [[ -n ${url:-} ]] && curl -fsS "${url}emulator/health/ready" >/dev/null 2>&1; then
+        ok "aspire: the emulator the package copies next to the AppHost (acs-identity-emulator/Emulator.dll) starts and is ready"
+    else
+        tail -10 "$dir-run.log" 2>/dev/null
+        bad "aspire: the emulator the package copies next to the AppHost (acs-identity-emulator/Emulator.dll) starts and is ready"
+    fi
+    [[ -n $ASPIRE_PID ]] && { kill "$ASPIRE_PID" 2>/dev/null; wait "$ASPIRE_PID" 2>/dev/null; ASPIRE_PID=""; }
+    TIMES+=("aspire (bundled emulator start to ready): $(secs "$t") s")
+fi
+
+# --------------------------------------------------------------------------------------------
+# 4. The tool
 # --------------------------------------------------------------------------------------------
 [[ ${CONSUMER_SKIP_TOOL:-0} == 1 ]] && exit 0
 echo "== tool"

@@ -180,6 +180,9 @@ else
     fi
 fi
 
+step "Aspire integration (scripts/aspire-tests.sh: the model, and the sample AppHost with the emulator and a JS SDK app)"
+bash scripts/aspire-tests.sh 2>&1 | tee "$TMP/aspire.log"; read -r a_pass _ a_fail _ a_skip _ <<<"$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$TMP/aspire.log" | tail -1 || true)"; add "aspire (Aspire.Hosting.Testing)" "${a_pass:-0}" "${a_fail:-1}" "${a_skip:-0}"
+
 step "Parity matrix (docs/parity.md, generated from the suites' results)"
 recordings=""
 for dir in "$ROOT/../shared/reference/recordings" "$ROOT/../../shared/reference/recordings"; do [[ -d $dir ]] && { recordings=$dir; break; }; done

@@ -1,4 +1,5 @@
 using Emulator.Benchmarks;
+using Emulator.Benchmarks.Fixture;
 using Emulator.Benchmarks.Servers;
 using Emulator.Benchmarks.Suites;
 
@@ -6,6 +7,8 @@ using Emulator.Benchmarks.Suites;
 // serve-bare     a bare ASP.NET Core minimal endpoint answering POST /identities with canned bytes
 // serve-wiremock WireMock.Net answering POST /identities with the same canned bytes
 // fixture-start  in-process start-up: EmulatorApp.Create + StartAsync + first request, in a fresh process
+// fixture        the in-process fixture's first start in fresh processes, with and without the key cache, and its JIT profile (see FixtureBench)
+// fixture-profile one such fresh process (child of fixture)
 // signing        only the RSA-2048 and TokenSigner baseline (for profiling)
 // startup        only the published start-up, for an experiment: startup --emulator <Emulator.dll> [--runs N]
 // aot            JIT and Native AOT side by side: aot --emulator <Emulator.dll> --emulator-aot <Emulator> [--short]
@@ -23,6 +26,8 @@ try
         "serve-bare" => await BareServer.RunAsync(rest),
         "serve-wiremock" => await WireMockStub.RunAsync(rest),
         "fixture-start" => await FixtureStartProbe.RunAsync(rest),
+        "fixture" => await FixtureBench.RunAsync(rest),
+        "fixture-profile" => await FixtureProfileProbe.RunAsync(rest),
         "signing" => Signing(),
         "startup" => await StartupSuite.PublishedOnlyAsync(rest),
         "aot" => await AotComparison.RunAsync(rest),

@@ -4,8 +4,8 @@ using System.Security.Cryptography.X509Certificates;
 using Emulator.Admin;
 using Emulator.Configuration;
 using Emulator.Hosting;
-using Emulator.Infrastructure;
 using Emulator.Identities;
+using Emulator.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +14,8 @@ using Microsoft.Extensions.Logging;
 namespace Emulator.Testing;
 
 /// <summary>
-/// The ACS Identity emulator running in the test process on its own ports, with nothing written to disk.
+/// The ACS Identity emulator running in the test process on its own ports, keeping its state in memory (only its token
+/// signing key is cached on disk, see <see cref="AcsIdentityEmulatorOptions.SigningKeyCacheDirectory"/>).
 /// Start one with <see cref="StartAsync(AcsIdentityEmulatorOptions?, CancellationToken)"/>, point the SDK (or your code)
 /// at <see cref="ConnectionString"/>, and dispose it when done.
 /// </summary>
@@ -87,10 +88,18 @@ public sealed class AcsIdentityEmulator : IAsyncDisposable
     public static async Task<AcsIdentityEmulator> StartAsync(AcsIdentityEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AcsIdentityEmulatorOptions();
-        var app = EmulatorApp.Create([], builder => Configure(builder, options));
+        var keyCache = KeyCacheDirectory(options);
+        var cachedKey = keyCache is null ? null : SigningKeyCache.TryFind(keyCache);
+        var app = EmulatorApp.Create([], builder => Configure(builder, options, cachedKey));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var keys = app.Services.GetRequiredService<SigningKeyProvider>();
+            if (keyCache is not null && cachedKey is null && keys.Generates)
+            {
+                SigningKeyCache.SaveInBackground(keyCache, keys.Keys);
+            }
+
             return new AcsIdentityEmulator(app, options.EnableHttps);
         }
         catch
@@ -155,7 +164,15 @@ public sealed class AcsIdentityEmulator : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static void Configure(WebApplicationBuilder builder, AcsIdentityEmulatorOptions options)
+    /// <summary>The signing key cache folder, unless it is off or the settings pin the key or a data directory.</summary>
+    private static string? KeyCacheDirectory(AcsIdentityEmulatorOptions options) =>
+        string.IsNullOrEmpty(options.SigningKeyCacheDirectory)
+        || options.Settings.TryGetValue("Tokens:SigningKeyPath", out var path) && path is not null
+        || options.Settings.TryGetValue("Server:DataDirectory", out var data) && data is not null
+            ? null
+            : options.SigningKeyCacheDirectory;
+
+    private static void Configure(WebApplicationBuilder builder, AcsIdentityEmulatorOptions options, string? cachedKey)
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -166,6 +183,7 @@ public sealed class AcsIdentityEmulator : IAsyncDisposable
             ["Resource:Id"] = options.ResourceId,
             ["Authentication:Authority"] = options.Authority,
             ["Authentication:RequireHttpsMetadata"] = options.RequireHttpsMetadata ? "true" : "false",
+            ["Tokens:SigningKeyPath"] = cachedKey,
         };
         AddList(settings, "Authentication:Audiences", options.Audiences);
         AddList(settings, "Authentication:TeamsAudiences", options.TeamsAudiences);

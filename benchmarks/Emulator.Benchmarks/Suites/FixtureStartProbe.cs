@@ -61,7 +61,7 @@ public static class FixtureStartProbe
     }
 
     /// <summary>JITs the client side (signer, SocketsHttpHandler) against a one-shot raw HTTP responder.</summary>
-    private static async Task WarmClientAsync(HttpMessageInvoker client)
+    public static async Task WarmClientAsync(HttpMessageInvoker client)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
