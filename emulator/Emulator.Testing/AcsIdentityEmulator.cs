@@ -6,6 +6,7 @@ using Emulator.Configuration;
 using Emulator.Hosting;
 using Emulator.Identities;
 using Emulator.Infrastructure;
+using Emulator.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
