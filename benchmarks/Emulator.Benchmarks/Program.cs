@@ -9,7 +9,7 @@ using Emulator.Benchmarks.Suites;
 // fixture-start  in-process start-up: EmulatorApp.Create + StartAsync + first request, in a fresh process
 // fixture        the in-process fixture's first start in fresh processes, with and without the key cache, and its JIT profile (see FixtureBench)
 // fixture-profile one such fresh process (child of fixture)
-// signing        only the RSA-2048 and TokenIssuer baseline (for profiling)
+// signing        only the RSA-2048 and TokenSigner baseline (for profiling)
 // startup        only the published start-up, for an experiment: startup --emulator <Emulator.dll> [--runs N]
 // aot            JIT and Native AOT side by side: aot --emulator <Emulator.dll> --emulator-aot <Emulator> [--short]
 // load           one operation against a fresh emulator, to profile it (see ProfileLoad)

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using Emulator.Admin;
 using Emulator.Configuration;
 using Emulator.Hosting;
+using Emulator.Identities;
 using Emulator.Infrastructure;
 using Emulator.Tokens;
 using Microsoft.AspNetCore.Builder;
@@ -136,7 +137,7 @@ public sealed class AcsIdentityEmulator : IAsyncDisposable
     /// Whether the emulator would accept <paramref name="token"/> now (signature, resource, expiry, revocation,
     /// deletion), as <c>POST /emulator/tokens/validate</c> answers.
     /// </summary>
-    public TokenValidationView ValidateToken(string token) => _app.Services.GetRequiredService<TokenValidator>().Validate(token);
+    public TokenValidationView ValidateToken(string token) => TokenValidationView.From(_app.Services.GetRequiredService<TokenValidator>().Validate(token));
 
     /// <summary>
     /// A handler for <see cref="HttpClient"/> that trusts the emulator's HTTPS certificate (and nothing else untrusted),

@@ -36,5 +36,5 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
     public HttpClient CreateSignedClient(string? key = null, string dateHeader = HmacSigner.DateHeader)
         => CreateDefaultClient(new HmacSigningHandler(key ?? AccessKey, Time, dateHeader));
 
-    public static string IdentityId(Guid id, string resourceId = ResourceId) => $"8:acs:{resourceId}_{id:D}";
+    public static string IdentityId(Guid id, string resourceId = ResourceId) => Identities.IdentityId.ForIdentity(resourceId, id).Raw;
 }

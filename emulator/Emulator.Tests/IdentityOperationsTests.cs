@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Emulator.Versioning;
 
 namespace Emulator.Tests;
 
@@ -15,7 +16,8 @@ public sealed partial class IdentityOperationsTests : IClassFixture<EmulatorFact
         _client = factory.CreateSignedClient();
     }
 
-    public static TheoryData<string> CurrentVersions => ["2021-02-22-preview1", "2021-03-07", "2021-03-31-preview1", "2021-10-31-preview", "2021-11-01", "2022-06-01", "2022-10-01", "2023-08-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-07-22", "2026-09-23"];
+    /// <summary>Every version with the current identity operations (all but 2020-07-20-preview2), from the version table.</summary>
+    public static TheoryData<string> CurrentVersions => [.. ApiVersions.All.Where(v => v.HasAll(ApiOperation.CreateIdentity)).Select(v => v.Name)];
 
     [Theory]
     [MemberData(nameof(CurrentVersions))]

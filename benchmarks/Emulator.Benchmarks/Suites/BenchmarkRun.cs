@@ -24,7 +24,7 @@ public static class BenchmarkRun
 
         Log("RSA-2048 signing baseline ...");
         var rsa = RsaBaseline.Run(settings.IsFull ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(1));
-        Log($"  sign {rsa.SignSinglePerSecond:N0}/s on 1 thread, {rsa.SignParallelPerSecond:N0}/s on {rsa.Threads}; TokenIssuer {rsa.IssuerSinglePerSecond:N0}/s, {rsa.IssuerParallelPerSecond:N0}/s");
+        Log($"  sign {rsa.SignSinglePerSecond:N0}/s on 1 thread, {rsa.SignParallelPerSecond:N0}/s on {rsa.Threads}; TokenSigner {rsa.IssuerSinglePerSecond:N0}/s, {rsa.IssuerParallelPerSecond:N0}/s");
 
         Log("start-up ...");
         var startup = await StartupSuite.RunAsync(settings);

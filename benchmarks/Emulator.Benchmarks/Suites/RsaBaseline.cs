@@ -9,12 +9,14 @@ namespace Emulator.Benchmarks.Suites;
 
 /// <summary>
 /// The physical limit of token issuance on this machine: <c>RSA.SignData</c> with a 2048-bit key (the platform's
-/// OpenSSL, as the emulator uses), on one thread and on every core. Also the emulator's <see cref="TokenIssuer"/>
+/// OpenSSL, as the emulator uses), on one thread and on every core. Also the emulator's <see cref="TokenSigner"/>
 /// called directly, which separates the JWT's own cost from HTTP and authentication. Each rate is the best of three
 /// windows, which makes the ratio "issue token over HTTP / raw signing" conservative.
 /// </summary>
 public static class RsaBaseline
 {
+    private static readonly string[] ChatScope = ["chat"];
+
     public static RsaResult Run(TimeSpan duration)
     {
         using var rsa = RSA.Create(2048);
@@ -32,7 +34,7 @@ public static class RsaBaseline
         var issue = () =>
         {
             var now = TimeProvider.System.GetUtcNow();
-            return issuer.Issue(skypeId, "chat", now, now.AddDays(1), Interlocked.Increment(ref sequence));
+            return issuer.Sign(skypeId, ChatScope, now, now.AddDays(1), Interlocked.Increment(ref sequence));
         };
         Rate(issue, TimeSpan.FromMilliseconds(300), 1);
         var issuerSingle = Rate(issue, duration, 1);
@@ -50,14 +52,14 @@ public static class RsaBaseline
         return new RsaResult(threads, single, parallel, issuerSingle, issuerParallel, StartupSuite.Median(keygen), data.Length);
     }
 
-    private static TokenIssuer Issuer(RSA rsa)
+    private static TokenSigner Issuer(RSA rsa)
     {
         var request = new CertificateRequest("CN=benchmark", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var now = TimeProvider.System.GetUtcNow();
         using var created = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
         var certificate = X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), null, X509KeyStorageFlags.Exportable);
         var resource = new ResourceSettings(Guid.NewGuid().ToString("D"), Convert.ToBase64String(new byte[32]), "unitedstates", "amer", "localhost", false);
-        return new TokenIssuer(new SigningKeys(certificate), resource);
+        return new TokenSigner(new SigningKeys(certificate), resource);
     }
 
     /// <summary>The best of three windows: on a shared machine the least disturbed one is closest to the limit.</summary>

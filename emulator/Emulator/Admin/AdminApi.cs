@@ -17,7 +17,7 @@ public static class AdminApi
     private static readonly string[] SigningAlgorithms = ["RS256"];
     private static readonly string[] ResponseTypes = ["token"];
     private static readonly string[] SubjectTypes = ["public"];
-    private static readonly string[] Claims = ["skypeid", "scp", "csi", "exp", "rgn", "acsScope", "resourceId", "resourceLocation", "iat", "jti"];
+    private static readonly string[] Claims = [.. AcsClaims.All];
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
@@ -74,7 +74,7 @@ public static class AdminApi
 
         if (!IdentityId.TryParse(id, resource, out var guid, out var error))
         {
-            return TypedResults.Problem(error!.Message, statusCode: 400, title: "Invalid identity id");
+            return TypedResults.Problem(error.Message, statusCode: 400, title: "Invalid identity id");
         }
 
         return identities.Forget(guid) ? TypedResults.NoContent() : TypedResults.Problem($"Identity '{id}' is not known.", statusCode: 404, title: "Identity not found");
@@ -96,7 +96,7 @@ public static class AdminApi
     {
         if (!IdentityId.TryParse(id, resource, out var guid, out var error))
         {
-            return TypedResults.Problem(error!.Message, statusCode: 400, title: "Invalid identity id");
+            return TypedResults.Problem(error.Message, statusCode: 400, title: "Invalid identity id");
         }
 
         return store.Get(guid) is { } record
@@ -120,7 +120,7 @@ public static class AdminApi
 
         return string.IsNullOrEmpty(token)
             ? TypedResults.Problem("The body must be {\"token\":\"<access token>\"}.", statusCode: 400, title: "Missing token")
-            : TypedResults.Ok(validator.Validate(token));
+            : TypedResults.Ok(TokenValidationView.From(validator.Validate(token)));
     }
 
     public static ContentHttpResult Discovery(HttpRequest request)

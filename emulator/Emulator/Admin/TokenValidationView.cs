@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Emulator.Identities;
 
 namespace Emulator.Admin;
 
@@ -12,6 +13,6 @@ public sealed record TokenValidationView(
     DateTimeOffset? IssuedAt = null,
     DateTimeOffset? ExpiresOn = null)
 {
-    public static TokenValidationView Invalid(TokenInvalidReason reason, string detail, string? identity = null)
-        => new(false, reason, detail, identity);
+    public static TokenValidationView From(TokenValidation validation) => new(
+        validation.Valid, validation.Reason, validation.Detail, validation.Subject?.Raw, validation.Scopes, validation.IssuedAt, validation.ExpiresOn);
 }

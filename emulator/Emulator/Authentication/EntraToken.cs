@@ -11,9 +11,9 @@ public sealed record EntraToken(bool IsValid, string? Reason, string? AppId, str
     public static EntraToken From(JsonWebToken jwt)
     {
         // v1 tokens name the client 'appid'; v2 tokens 'azp'.
-        var appId = Claim(jwt, "appid") ?? Claim(jwt, "azp");
-        var expires = jwt.TryGetPayloadValue<long>("exp", out var exp) ? UnixTime.FromSeconds(exp) : default;
-        return new(true, null, appId, Claim(jwt, "oid"), Claim(jwt, "tid"), expires);
+        var appId = Claim(jwt, EntraClaims.AppId) ?? Claim(jwt, EntraClaims.AuthorizedParty);
+        var expires = jwt.TryGetPayloadValue<long>(EntraClaims.Expiry, out var exp) ? UnixTime.FromSeconds(exp) : default;
+        return new(true, null, appId, Claim(jwt, EntraClaims.ObjectId), Claim(jwt, EntraClaims.TenantId), expires);
     }
 
     private static string? Claim(JsonWebToken jwt, string name)

@@ -64,7 +64,7 @@ public sealed class EntraTokenValidator
 
         if (_authority is null)
         {
-            if (!jwt.TryGetPayloadValue<long>("exp", out var exp))
+            if (!jwt.TryGetPayloadValue<long>(EntraClaims.Expiry, out var exp))
             {
                 return EntraToken.Invalid("no exp claim");
             }
@@ -120,7 +120,7 @@ public sealed class EntraTokenValidator
             return true;
         }
 
-        var tenant = token is JsonWebToken jwt && jwt.TryGetPayloadValue<string>("tid", out var tid) ? tid : null;
+        var tenant = token is JsonWebToken jwt && jwt.TryGetPayloadValue<string>(EntraClaims.TenantId, out var tid) ? tid : null;
         return tenant is not null && expected.Contains("{tenantid}", StringComparison.OrdinalIgnoreCase)
             && string.Equals(issuer, expected.Replace("{tenantid}", tenant, StringComparison.OrdinalIgnoreCase), StringComparison.Ordinal);
     }

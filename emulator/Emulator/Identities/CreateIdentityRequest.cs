@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Emulator.Infrastructure;
 using Emulator.Tokens;
 using Emulator.Versioning;
@@ -9,49 +10,52 @@ public sealed record CreateIdentityRequest(string[] Scopes, int ExpiresInMinutes
 {
     public const int MaxCustomIdLength = 256;
 
-    public static AcsError? TryParse(RequestBody body, ApiVersionInfo version, out CreateIdentityRequest request)
+    /// <summary>Reads the body as <paramref name="version"/> defines it: the request, or the error the service answers.</summary>
+    public static bool TryParse(RequestBody body, ApiVersionInfo version, out CreateIdentityRequest request, [NotNullWhen(false)] out AcsError? error)
     {
         request = new CreateIdentityRequest([], TokenLifetime.DefaultMinutes, null);
-        var error = JsonRequest.TryParse(body, out var json);
+        error = JsonRequest.TryParse(body, out var json);
         using (json)
         {
             string[]? scopes = null;
             int? minutes = null;
             string? customId = null;
             error ??= json.ReadStringArray("createTokenWithScopes", "CreateTokenWithScopes", out scopes);
-            if (version.Has(ApiFeature.ExpiresInMinutes))
+            if (version.HasAll(ApiFeature.ExpiresInMinutes))
             {
                 error ??= json.ReadInt("expiresInMinutes", "ExpiresInMinutes", out minutes);
             }
 
-            if (version.Has(ApiFeature.CustomId))
+            if (version.HasAll(ApiFeature.CustomId))
             {
                 error ??= json.ReadString("customId", "CustomId", out customId);
             }
 
             if (error is not null)
             {
-                return error;
+                return false;
             }
 
             if (minutes is int m && !TokenLifetime.IsValid(m))
             {
-                return AcsErrors.ExpiresInMinutesOnCreate(m);
+                error = AcsErrors.ExpiresInMinutesOnCreate(m);
+                return false;
             }
 
             var canonical = Array.Empty<string>();
-            if (scopes is not null && (error = Identities.Scopes.Validate(scopes, version, "createTokenWithScopes", out canonical)) is not null)
+            if (scopes is not null && !TokenScopes.TryCanonicalize(scopes, version, "createTokenWithScopes", out canonical, out error))
             {
-                return error;
+                return false;
             }
 
             if (customId is not null && (customId.Length == 0 || customId.Length > MaxCustomIdLength))
             {
-                return AcsErrors.CustomIdLength();
+                error = AcsErrors.CustomIdLength();
+                return false;
             }
 
             request = new CreateIdentityRequest(canonical, minutes ?? TokenLifetime.DefaultMinutes, customId);
-            return null;
+            return true;
         }
     }
 }

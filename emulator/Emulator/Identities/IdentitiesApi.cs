@@ -1,6 +1,5 @@
 using Emulator.Configuration;
 using Emulator.Infrastructure;
-using Emulator.Tokens;
 using Emulator.Versioning;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -29,15 +28,15 @@ public static class IdentitiesApi
     }
 
     public static Results<Created<IdentityAccessTokenResult>, Ok<LegacyIdentityResult>, AcsErrorResult> Create(
-        ApiVersionInfo version, RequestBody body, IdentityStore store, AccessTokenService tokens, EmulatorClock clock, ResourceSettings resource)
+        ApiVersionInfo version, RequestBody body, IdentityStore store, AccessTokenIssuer tokens, EmulatorClock clock, ResourceSettings resource)
     {
-        if (version.Has(ApiOperation.LegacyCreateIdentity))
+        if (version.HasAll(ApiOperation.LegacyCreateIdentity))
         {
             var legacy = store.Create(null, clock.GetUtcNow());
             return TypedResults.Ok(new LegacyIdentityResult(IdentityId.Format(resource, legacy.Id)));
         }
 
-        if (CreateIdentityRequest.TryParse(body, version, out var request) is { } error)
+        if (!CreateIdentityRequest.TryParse(body, version, out var request, out var error))
         {
             return new AcsErrorResult(error);
         }
@@ -47,7 +46,7 @@ public static class IdentitiesApi
         if (request.Scopes.Length > 0)
         {
             // Null only if the identity was deleted in between by another caller; the creation itself stands.
-            if (tokens.Issue(record.Id, request.Scopes, request.ExpiresInMinutes) is not { } issued)
+            if (tokens.IssueForIdentity(record.Id, request.Scopes, request.ExpiresInMinutes) is not { } issued)
             {
                 return new AcsErrorResult(AcsErrors.NotFound());
             }
@@ -63,7 +62,7 @@ public static class IdentitiesApi
     {
         if (!IdentityId.TryParse(id, resource, out var guid, out var error))
         {
-            return new AcsErrorResult(error!);
+            return new AcsErrorResult(error);
         }
 
         return store.Get(guid) is { IsDeleted: false } record
@@ -75,7 +74,7 @@ public static class IdentitiesApi
     {
         if (!IdentityId.TryParse(id, resource, out var guid, out var error))
         {
-            return new AcsErrorResult(error!);
+            return new AcsErrorResult(error);
         }
 
         // Deleting an identity that is already gone succeeds, as Azure DELETEs are idempotent (unverified for ACS).
@@ -83,19 +82,19 @@ public static class IdentitiesApi
         return TypedResults.NoContent();
     }
 
-    public static Results<Ok<AccessTokenResult>, AcsErrorResult> Issue(string id, ApiVersionInfo version, RequestBody body, AccessTokenService tokens, ResourceSettings resource)
+    public static Results<Ok<AccessTokenResult>, AcsErrorResult> Issue(string id, ApiVersionInfo version, RequestBody body, AccessTokenIssuer tokens, ResourceSettings resource)
     {
         if (!IdentityId.TryParse(id, resource, out var guid, out var error))
         {
-            return new AcsErrorResult(error!);
+            return new AcsErrorResult(error);
         }
 
-        if (IssueTokenRequest.TryParse(body, version, out var request) is { } invalid)
+        if (!IssueTokenRequest.TryParse(body, version, out var request, out var invalid))
         {
             return new AcsErrorResult(invalid);
         }
 
-        return tokens.Issue(guid, request.Scopes, request.ExpiresInMinutes) is { } issued
+        return tokens.IssueForIdentity(guid, request.Scopes, request.ExpiresInMinutes) is { } issued
             ? TypedResults.Ok(new AccessTokenResult(issued.Token, issued.ExpiresOn))
             : new AcsErrorResult(AcsErrors.NotFound());
     }
@@ -104,13 +103,13 @@ public static class IdentitiesApi
     {
         if (!IdentityId.TryParse(id, resource, out var guid, out var error))
         {
-            return new AcsErrorResult(error!);
+            return new AcsErrorResult(error);
         }
 
         return store.Revoke(guid, clock.GetUtcNow()) ? TypedResults.NoContent() : new AcsErrorResult(AcsErrors.NotFound());
     }
 
-    public static Results<Ok<LegacyTokenResult>, AcsErrorResult> LegacyIssue(string id, ApiVersionInfo version, RequestBody body, AccessTokenService tokens, ResourceSettings resource)
+    public static Results<Ok<LegacyTokenResult>, AcsErrorResult> LegacyIssue(string id, ApiVersionInfo version, RequestBody body, AccessTokenIssuer tokens, ResourceSettings resource)
     {
         var result = Issue(id, version, body, tokens, resource);
         return result.Result is Ok<AccessTokenResult> { Value: { } token }
@@ -122,7 +121,7 @@ public static class IdentitiesApi
     {
         if (!IdentityId.TryParse(id, resource, out var guid, out var error))
         {
-            return new AcsErrorResult(error!);
+            return new AcsErrorResult(error);
         }
 
         var invalid = JsonRequest.TryParse(body, out var json);
@@ -143,7 +142,7 @@ public static class IdentitiesApi
     private static CommunicationIdentity ToWire(IdentityRecord record, ApiVersionInfo version, ResourceSettings resource)
     {
         var id = IdentityId.Format(resource, record.Id);
-        return version.Has(ApiFeature.CustomId)
+        return version.HasAll(ApiFeature.CustomId)
             ? new CommunicationIdentity(id, record.CustomId, record.LastTokenIssuedAt)
             : new CommunicationIdentity(id);
     }

@@ -95,12 +95,12 @@ public static class RejectionDiagnosis
             var owner = colon >= 0 && underscore > colon ? raw[(colon + 5)..underscore] : raw;
             return raw.StartsWith("8:acs:", StringComparison.Ordinal)
                 ? $"Not owned by this resource: the id belongs to resource '{owner}', this emulator is resource '{resource.ResourceId}'."
-                : $"Not owned by this resource: '{raw[..raw.IndexOf(':', 2)]}:' is another cloud's prefix; this emulator's ids start with '{resource.IdentityPrefix}'.";
+                : $"Not owned by this resource: '{raw[..raw.IndexOf(':', 2)]}:' is another cloud's prefix; this emulator's ids start with '{IdentityId.Prefix(resource)}'.";
         }
 
         if (!IdentityId.TryParse(raw, resource, out var id, out _))
         {
-            return $"'{raw}' is not an identity id of the form {resource.IdentityPrefix}<guid>.";
+            return $"'{raw}' is not an identity id of the form {IdentityId.Prefix(resource)}<guid>.";
         }
 
         return store.Get(id) switch

@@ -1,8 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using Emulator.Authentication;
 using Emulator.Configuration;
 using Emulator.Identities;
 using Emulator.Infrastructure;
-using Emulator.Tokens;
 using Emulator.Versioning;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,9 +11,6 @@ namespace Emulator.Teams;
 /// <summary>Token exchanges for Teams users, Teams-extension and Entra users, and Teams-extension assignments (reference §2.6, §2.8, §9).</summary>
 public static class TeamsApi
 {
-    /// <summary>The <c>acsScope</c> of exchanged tokens (unverified: never observed).</summary>
-    public const string ExchangedTokenScope = "voip";
-
     private static readonly TimeSpan TeamsDayLifetime = TimeSpan.FromHours(24);
 
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
@@ -36,14 +33,14 @@ public static class TeamsApi
 
     /// <summary>Checks in the order of reference §9: required fields, token, GUID formats, then claims.</summary>
     public static async Task<Results<Ok<AccessTokenResult>, AcsErrorResult>> ExchangeTeamsUserToken(
-        ApiVersionInfo version, RequestBody body, EntraTokenValidator validator, TokenIssuer issuer, EmulatorClock clock, CancellationToken cancellationToken)
+        ApiVersionInfo version, RequestBody body, EntraTokenValidator validator, AccessTokenIssuer tokens, CancellationToken cancellationToken)
     {
         var error = JsonRequest.TryParse(body, out var json);
         string? token = null, appId = null, userId = null;
         using (json)
         {
             error ??= json.ReadString("token", "Token", out token);
-            if (version.Has(ApiFeature.TeamsAppAndUser))
+            if (version.HasAll(ApiFeature.TeamsAppAndUser))
             {
                 error ??= json.ReadString("appId", "AppId", out appId);
                 error ??= json.ReadString("userId", "UserId", out userId);
@@ -55,7 +52,7 @@ public static class TeamsApi
             return new AcsErrorResult(error);
         }
 
-        var checkIds = version.Has(ApiFeature.TeamsAppAndUser);
+        var checkIds = version.HasAll(ApiFeature.TeamsAppAndUser);
         if (checkIds && string.IsNullOrEmpty(appId))
         {
             return new AcsErrorResult(AcsErrors.Required("AppId"));
@@ -69,7 +66,7 @@ public static class TeamsApi
         var entra = await validator.ValidateTeamsUserAsync(token ?? string.Empty, cancellationToken);
         if (!entra.IsValid || entra.ObjectId is null)
         {
-            return new AcsErrorResult(version.Has(ApiFeature.TeamsEmptyUnauthorizedBody) ? AcsErrors.TeamsTokenInvalidEmptyBody() : AcsErrors.TeamsTokenInvalid());
+            return new AcsErrorResult(version.HasAll(ApiFeature.TeamsEmptyUnauthorizedBody) ? AcsErrors.TeamsTokenInvalidEmptyBody() : AcsErrors.TeamsTokenInvalid());
         }
 
         if (checkIds)
@@ -96,15 +93,14 @@ public static class TeamsApi
         }
 
         // The exchanged token expires with the Teams user's token (reference §2.6), or lasts a day in early versions.
-        var now = clock.GetUtcNow();
-        var expiresOn = version.Has(ApiFeature.TeamsTokenLastsADay) ? now + TeamsDayLifetime : entra.ExpiresOn;
-        var issued = issuer.Issue($"orgid:{entra.ObjectId}", ExchangedTokenScope, now, expiresOn, sequence: 0);
+        var teamsUser = IdentityId.ForTeamsUser(entra.ObjectId);
+        var issued = version.HasAll(ApiFeature.TeamsTokenLastsADay) ? tokens.IssueExchanged(teamsUser, TeamsDayLifetime) : tokens.IssueExchanged(teamsUser, entra.ExpiresOn);
         return TypedResults.Ok(new AccessTokenResult(issued.Token, issued.ExpiresOn));
     }
 
     /// <summary>The caller's own Entra token (bearer) becomes an ACS identity <c>8:acs:&lt;resource&gt;_&lt;tenant&gt;_&lt;user&gt;</c> and a token.</summary>
     public static Results<Ok<IdentityAccessTokenResult>, AcsErrorResult> ExchangeCallerToken(
-        HttpContext context, RequestBody body, TokenIssuer issuer, EmulatorClock clock, ResourceSettings resource)
+        HttpContext context, RequestBody body, AccessTokenIssuer tokens, ResourceSettings resource)
     {
         var error = JsonRequest.TryParse(body, out var json);
         json.Dispose();
@@ -119,14 +115,14 @@ public static class TeamsApi
             return new AcsErrorResult(AcsErrors.BearerInvalid());
         }
 
-        var skypeId = $"acs:{resource.ResourceId}_{tenant:D}_{user:D}";
-        var issued = issuer.Issue(skypeId, ExchangedTokenScope, clock.GetUtcNow(), entra.ExpiresOn, sequence: 0);
-        return TypedResults.Ok(new IdentityAccessTokenResult(new CommunicationIdentity("8:" + skypeId), new AccessTokenResult(issued.Token, issued.ExpiresOn)));
+        var identity = IdentityId.ForTeamsExtensionUser(resource, tenant, user);
+        var issued = tokens.IssueExchanged(identity, entra.ExpiresOn);
+        return TypedResults.Ok(new IdentityAccessTokenResult(new CommunicationIdentity(identity.Raw), new AccessTokenResult(issued.Token, issued.ExpiresOn)));
     }
 
     public static Results<Ok<TeamsExtensionAssignment>, AcsErrorResult> GetAssignment(string tenantId, string objectId, AssignmentStore store)
     {
-        if (ParseKey(tenantId, objectId, out var tenant, out var obj) is { } error)
+        if (!TryParseKey(tenantId, objectId, out var tenant, out var obj, out var error))
         {
             return new AcsErrorResult(error);
         }
@@ -137,7 +133,7 @@ public static class TeamsApi
     public static Results<Created<TeamsExtensionAssignment>, Ok<TeamsExtensionAssignment>, AcsErrorResult> PutAssignment(
         string tenantId, string objectId, RequestBody body, AssignmentStore store)
     {
-        if (ParseKey(tenantId, objectId, out var tenant, out var obj) is { } keyError)
+        if (!TryParseKey(tenantId, objectId, out var tenant, out var obj, out var keyError))
         {
             return new AcsErrorResult(keyError);
         }
@@ -180,7 +176,7 @@ public static class TeamsApi
 
     public static Results<NoContent, AcsErrorResult> DeleteAssignment(string tenantId, string objectId, AssignmentStore store)
     {
-        if (ParseKey(tenantId, objectId, out var tenant, out var obj) is { } error)
+        if (!TryParseKey(tenantId, objectId, out var tenant, out var obj, out var error))
         {
             return new AcsErrorResult(error);
         }
@@ -189,14 +185,12 @@ public static class TeamsApi
         return TypedResults.NoContent();
     }
 
-    private static AcsError? ParseKey(string tenantId, string objectId, out Guid tenant, out Guid obj)
+    private static bool TryParseKey(string tenantId, string objectId, out Guid tenant, out Guid obj, [NotNullWhen(false)] out AcsError? error)
     {
         obj = Guid.Empty;
-        if (!Guid.TryParse(tenantId, out tenant))
-        {
-            return AcsErrors.GuidFormat("tenantId");
-        }
-
-        return Guid.TryParse(objectId, out obj) ? null : AcsErrors.GuidFormat("objectId");
+        error = !Guid.TryParse(tenantId, out tenant) ? AcsErrors.GuidFormat("tenantId")
+            : !Guid.TryParse(objectId, out obj) ? AcsErrors.GuidFormat("objectId")
+            : null;
+        return error is null;
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Emulator.Tokens;
 
-/// <summary>Registers the signing key, the token issuer and the token validator (section <c>Tokens</c>).</summary>
+/// <summary>Registers the signing key and the token signer (section <c>Tokens</c>).</summary>
 public static class TokensFeature
 {
     public static IServiceCollection AddTokens(this IServiceCollection services, IConfiguration configuration)
@@ -12,9 +12,7 @@ public static class TokensFeature
         services.AddSingleton(sp => new SigningKeyProvider(
             sp.GetRequiredService<IOptions<TokenOptions>>().Value, sp.GetRequiredService<Infrastructure.DataDirectory>(), sp.GetRequiredService<ILogger<SigningKeyProvider>>()));
         services.AddSingleton(sp => sp.GetRequiredService<SigningKeyProvider>().Value);
-        services.AddSingleton<TokenIssuer>();
-        services.AddSingleton<AccessTokenService>();
-        services.AddSingleton<TokenValidator>();
+        services.AddSingleton<TokenSigner>();
         return services;
     }
 }

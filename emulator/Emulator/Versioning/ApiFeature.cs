@@ -9,7 +9,7 @@ public enum ApiFeature
     /// <summary><c>expiresInMinutes</c> on create and issue (2022-10-01+).</summary>
     ExpiresInMinutes = 1 << 0,
 
-    /// <summary>Scopes <c>chat.join</c>, <c>chat.join.limited</c>, <c>voip.join</c> (2023-10-01+).</summary>
+    /// <summary>Scopes <c>chat.join</c>, <c>chat.join.limited</c>, <c>voip.join</c> (2023-08-01+).</summary>
     JoinScopes = 1 << 1,
 
     /// <summary><c>customId</c> on create and in identity objects (2025-03-02-preview).</summary>
@@ -26,4 +26,7 @@ public enum ApiFeature
     /// (2021-03-31-preview1, as recorded); later versions expire it with the Teams token.
     /// </summary>
     TeamsTokenLastsADay = 1 << 5,
+
+    /// <summary>Scopes are the original enum <c>chat</c>, <c>voip</c>, <c>pstn</c> (2020-07-20-preview2); later versions drop <c>pstn</c>.</summary>
+    LegacyScopes = 1 << 6,
 }

@@ -3,12 +3,14 @@ namespace Emulator.Versioning;
 /// <summary>One api-version: its name, operations and wire details.</summary>
 public sealed record ApiVersionInfo(string Name, ApiOperation Operations, ApiFeature Features)
 {
-    public bool Has(ApiOperation operation) => (Operations & operation) == operation;
+    /// <summary>Whether this version has every one of <paramref name="operations"/>.</summary>
+    public bool HasAll(ApiOperation operations) => (Operations & operations) == operations;
 
     /// <summary>Whether this version has any of <paramref name="operations"/> (one route may serve several).</summary>
-    public bool Supports(ApiOperation operations) => (Operations & operations) != 0;
+    public bool HasAny(ApiOperation operations) => (Operations & operations) != 0;
 
-    public bool Has(ApiFeature feature) => (Features & feature) == feature;
+    /// <summary>Whether this version has every one of <paramref name="features"/>.</summary>
+    public bool HasAll(ApiFeature features) => (Features & features) == features;
 
     /// <summary>The version resolved for this request by <see cref="ApiVersionMiddleware"/>.</summary>
     public static ValueTask<ApiVersionInfo?> BindAsync(HttpContext context)

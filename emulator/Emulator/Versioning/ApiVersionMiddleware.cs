@@ -60,10 +60,10 @@ public sealed class ApiVersionMiddleware(RequestDelegate next, IOptions<ApiVersi
         var known = ApiVersions.Find(requested);
         if (known is not null)
         {
-            return known.Supports(operation) ? known : null;
+            return known.HasAny(operation) ? known : null;
         }
 
-        if (options.Value.UnknownVersions == UnknownVersionPolicy.ServeLatest && ApiVersions.IsWellFormed(requested) && ApiVersions.Latest.Supports(operation))
+        if (options.Value.UnknownVersions == UnknownVersionPolicy.ServeLatest && ApiVersions.IsWellFormed(requested) && ApiVersions.Latest.HasAny(operation))
         {
             servedAsLatest = true;
             return ApiVersions.Latest;

@@ -19,7 +19,7 @@ public static class ApiVersions
     /// <summary>Every version, oldest first.</summary>
     public static readonly IReadOnlyList<ApiVersionInfo> All =
     [
-        new("2020-07-20-preview2", LegacyCreateIdentity | LegacyIssueToken | LegacyUpdateIdentity | DeleteIdentity, ApiFeature.None),
+        new("2020-07-20-preview2", LegacyCreateIdentity | LegacyIssueToken | LegacyUpdateIdentity | DeleteIdentity, LegacyScopes),
         new("2021-02-22-preview1", Core | IssueTurnCredentials, ApiFeature.None),
         new("2021-03-07", Core, ApiFeature.None),
         new("2021-03-31-preview1", Core | ExchangeTeamsUserToken, TeamsEmptyUnauthorizedBody | TeamsTokenLastsADay),
@@ -47,7 +47,7 @@ public static class ApiVersions
 
     /// <summary>Value of <c>api-supported-versions</c> for a route: the versions that have any of its operations.</summary>
     public static string SupportedHeader(ApiOperation operations)
-        => string.Join(", ", All.Where(v => v.Supports(operations)).Select(v => v.Name));
+        => string.Join(", ", All.Where(v => v.HasAny(operations)).Select(v => v.Name));
 
     /// <summary>Whether <paramref name="value"/> has the shape of an api-version (<c>yyyy-MM-dd</c>, optionally <c>-label</c>).</summary>
     public static bool IsWellFormed(string value)

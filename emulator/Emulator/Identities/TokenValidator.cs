@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Emulator.Admin;
 using Emulator.Configuration;
-using Emulator.Identities;
 using Emulator.Infrastructure;
+using Emulator.Tokens;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Emulator.Tokens;
+namespace Emulator.Identities;
 
 /// <summary>
 /// Says whether a token the emulator issued is still valid and, if not, why — what chat and calling services would
@@ -18,11 +17,11 @@ public sealed class TokenValidator(SigningKeys keys, IdentityStore store, Emulat
 {
     private static readonly JsonWebTokenHandler Handler = new();
 
-    public TokenValidationView Validate(string token)
+    public TokenValidation Validate(string token)
     {
         if (!Handler.CanReadToken(token))
         {
-            return TokenValidationView.Invalid(TokenInvalidReason.Malformed, "The value is not a JWS compact token.");
+            return TokenValidation.Invalid(TokenInvalidReason.Malformed, "The value is not a JWS compact token.");
         }
 
         JsonWebToken jwt;
@@ -32,59 +31,58 @@ public sealed class TokenValidator(SigningKeys keys, IdentityStore store, Emulat
         }
         catch (ArgumentException)
         {
-            return TokenValidationView.Invalid(TokenInvalidReason.Malformed, "The token cannot be decoded.");
+            return TokenValidation.Invalid(TokenInvalidReason.Malformed, "The token cannot be decoded.");
         }
 
         if (!string.Equals(jwt.Kid, keys.KeyId, StringComparison.OrdinalIgnoreCase))
         {
-            return TokenValidationView.Invalid(TokenInvalidReason.UnknownSigningKey, $"The token's kid '{jwt.Kid}' is not this emulator's signing key.");
+            return TokenValidation.Invalid(TokenInvalidReason.UnknownSigningKey, $"The token's kid '{jwt.Kid}' is not this emulator's signing key.");
         }
 
         if (!SignatureValid(token))
         {
-            return TokenValidationView.Invalid(TokenInvalidReason.InvalidSignature, "The signature does not verify with the emulator's key.");
+            return TokenValidation.Invalid(TokenInvalidReason.InvalidSignature, "The signature does not verify with the emulator's key.");
         }
 
-        var resourceId = Claim(jwt, "resourceId");
+        var resourceId = Claim(jwt, AcsClaims.ResourceId);
         if (!string.Equals(resourceId, resource.ResourceId, StringComparison.OrdinalIgnoreCase))
         {
-            return TokenValidationView.Invalid(TokenInvalidReason.OtherResource, $"The token belongs to resource '{resourceId}'.");
+            return TokenValidation.Invalid(TokenInvalidReason.OtherResource, $"The token belongs to resource '{resourceId}'.");
         }
 
-        var skypeId = Claim(jwt, "skypeid") ?? string.Empty;
-        var identity = "8:" + skypeId;
-        jwt.TryGetPayloadValue<long>("iat", out var iat);
-        jwt.TryGetPayloadValue<long>("exp", out var exp);
-        var scopes = (Claim(jwt, "acsScope") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var subject = IdentityId.FromSkypeId(Claim(jwt, AcsClaims.SkypeId), resource);
+        jwt.TryGetPayloadValue<long>(AcsClaims.IssuedAt, out var iat);
+        jwt.TryGetPayloadValue<long>(AcsClaims.Expiry, out var exp);
+        var scopes = AcsClaims.ParseScopes(Claim(jwt, AcsClaims.AcsScope));
 
         // Tokens of stored identities are checked against the store; exchanged (Teams, Entra) tokens have no record.
-        if (IdentityId.TryParse(identity, resource, out var id, out _))
+        if (subject.IsStoredIdentity)
         {
-            var record = store.Get(id);
+            var record = store.Get(subject.Identity);
             if (record is null)
             {
-                return TokenValidationView.Invalid(TokenInvalidReason.UnknownIdentity, "The identity is not known to this emulator (reset, or another instance).", identity);
+                return TokenValidation.Invalid(TokenInvalidReason.UnknownIdentity, "The identity is not known to this emulator (reset, or another instance).", subject);
             }
 
             if (record.IsDeleted)
             {
-                return TokenValidationView.Invalid(TokenInvalidReason.IdentityDeleted, $"The identity was deleted at {record.DeletedAt:O}.", identity);
+                return TokenValidation.Invalid(TokenInvalidReason.IdentityDeleted, $"The identity was deleted at {record.DeletedAt:O}.", subject);
             }
 
-            var sequence = long.TryParse(Claim(jwt, TokenIssuer.SequenceClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+            var sequence = long.TryParse(Claim(jwt, AcsClaims.Sequence), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
             if (sequence <= record.ValidFromSequence || (record.TokensValidFrom is { } from && iat < from.ToUnixTimeSeconds()))
             {
-                return TokenValidationView.Invalid(TokenInvalidReason.Revoked, $"The identity's tokens were revoked at {record.RevokedAt:O}.", identity);
+                return TokenValidation.Invalid(TokenInvalidReason.Revoked, $"The identity's tokens were revoked at {record.RevokedAt:O}.", subject);
             }
         }
 
         var expiresOn = UnixTime.FromSeconds(exp);
         if (expiresOn <= clock.GetUtcNow())
         {
-            return TokenValidationView.Invalid(TokenInvalidReason.Expired, $"The token expired at {expiresOn:O} (emulated clock).", identity);
+            return TokenValidation.Invalid(TokenInvalidReason.Expired, $"The token expired at {expiresOn:O} (emulated clock).", subject);
         }
 
-        return new TokenValidationView(true, null, null, identity, scopes, UnixTime.FromSeconds(iat), expiresOn);
+        return new TokenValidation(true, null, null, subject, scopes, UnixTime.FromSeconds(iat), expiresOn);
     }
 
     private bool SignatureValid(string token)

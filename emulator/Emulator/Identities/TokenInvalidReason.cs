@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Emulator.Admin;
+namespace Emulator.Identities;
 
 /// <summary>Why <c>/emulator/tokens/validate</c> rejected a token.</summary>
 public enum TokenInvalidReason
