@@ -137,7 +137,7 @@ public sealed class AcsIdentityEmulator : IAsyncDisposable
     /// Whether the emulator would accept <paramref name="token"/> now (signature, resource, expiry, revocation,
     /// deletion), as <c>POST /emulator/tokens/validate</c> answers.
     /// </summary>
-    public TokenValidationView ValidateToken(string token) => TokenValidationView.From(_app.Services.GetRequiredService<TokenValidator>().Validate(token));
+    public TokenValidationResult ValidateToken(string token) => TokenValidationResult.From(_app.Services.GetRequiredService<TokenValidator>().Validate(token));
 
     /// <summary>
     /// A handler for <see cref="HttpClient"/> that trusts the emulator's HTTPS certificate (and nothing else untrusted),

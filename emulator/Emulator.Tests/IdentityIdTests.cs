@@ -28,18 +28,18 @@ public sealed class IdentityIdTests
     }
 
     [Theory]
-    [InlineData($"8:acs:{EmulatorFactory.ResourceId}_{User}", IdentityKind.Identity, true)]
-    [InlineData($"8:acs:{EmulatorFactory.ResourceId}_{Tenant}_{User}", IdentityKind.TeamsExtensionUser, false)]
-    [InlineData($"8:orgid:{User}", IdentityKind.TeamsUser, false)]
-    [InlineData($"8:acs:{EmulatorFactory.OtherResourceId}_{User}", IdentityKind.Other, false)]
-    [InlineData($"8:gcch-acs:{EmulatorFactory.ResourceId}_{User}", IdentityKind.Other, false)]
-    [InlineData($"8:acs:{EmulatorFactory.ResourceId}_{Tenant}_not-a-guid", IdentityKind.Other, false)]
-    [InlineData("8:", IdentityKind.Other, false)]
-    public void Classify_SaysWhatTheIdNamesAndWhetherItIsStored(string raw, IdentityKind kind, bool stored)
+    [InlineData($"8:acs:{EmulatorFactory.ResourceId}_{User}", nameof(IdentityKind.Identity), true)]
+    [InlineData($"8:acs:{EmulatorFactory.ResourceId}_{Tenant}_{User}", nameof(IdentityKind.TeamsExtensionUser), false)]
+    [InlineData($"8:orgid:{User}", nameof(IdentityKind.TeamsUser), false)]
+    [InlineData($"8:acs:{EmulatorFactory.OtherResourceId}_{User}", nameof(IdentityKind.Other), false)]
+    [InlineData($"8:gcch-acs:{EmulatorFactory.ResourceId}_{User}", nameof(IdentityKind.Other), false)]
+    [InlineData($"8:acs:{EmulatorFactory.ResourceId}_{Tenant}_not-a-guid", nameof(IdentityKind.Other), false)]
+    [InlineData("8:", nameof(IdentityKind.Other), false)]
+    public void Classify_SaysWhatTheIdNamesAndWhetherItIsStored(string raw, string kind, bool stored)
     {
         var id = IdentityId.Classify(raw, Resource);
 
-        Assert.Equal(kind, id.Kind);
+        Assert.Equal(Enum.Parse<IdentityKind>(kind), id.Kind);
         Assert.Equal(stored, id.IsStoredIdentity);
         Assert.Equal(raw, id.Raw);
         Assert.Equal(stored ? Guid.Parse(User) : Guid.Empty, id.Identity);

@@ -9,18 +9,18 @@ namespace Emulator.Tests;
 public sealed class ListenAddressTests
 {
     [Theory]
-    [InlineData("localhost", ListenAddressKind.Localhost, true, "127.0.0.1")]
-    [InlineData("*", ListenAddressKind.AllInterfaces, false, "127.0.0.1")]
-    [InlineData("+", ListenAddressKind.AllInterfaces, false, "127.0.0.1")]
-    [InlineData("0.0.0.0", ListenAddressKind.AllInterfaces, false, "127.0.0.1")]
-    [InlineData("::", ListenAddressKind.Address, false, "127.0.0.1")]
-    [InlineData("::1", ListenAddressKind.Address, true, "::1")]
-    [InlineData("127.0.0.2", ListenAddressKind.Address, true, "127.0.0.2")]
-    [InlineData("10.1.2.3", ListenAddressKind.Address, false, "10.1.2.3")]
-    public void Accepted_Forms(string text, ListenAddressKind kind, bool loopbackOnly, string local)
+    [InlineData("localhost", nameof(ListenAddressKind.Localhost), true, "127.0.0.1")]
+    [InlineData("*", nameof(ListenAddressKind.AllInterfaces), false, "127.0.0.1")]
+    [InlineData("+", nameof(ListenAddressKind.AllInterfaces), false, "127.0.0.1")]
+    [InlineData("0.0.0.0", nameof(ListenAddressKind.AllInterfaces), false, "127.0.0.1")]
+    [InlineData("::", nameof(ListenAddressKind.Address), false, "127.0.0.1")]
+    [InlineData("::1", nameof(ListenAddressKind.Address), true, "::1")]
+    [InlineData("127.0.0.2", nameof(ListenAddressKind.Address), true, "127.0.0.2")]
+    [InlineData("10.1.2.3", nameof(ListenAddressKind.Address), false, "10.1.2.3")]
+    public void Accepted_Forms(string text, string kind, bool loopbackOnly, string local)
     {
         Assert.True(ListenAddress.TryParse(text, out var address));
-        Assert.Equal(kind, address.Kind);
+        Assert.Equal(Enum.Parse<ListenAddressKind>(kind), address.Kind);
         Assert.Equal(loopbackOnly, address.IsLoopbackOnly);
         Assert.Equal(IPAddress.Parse(local), address.LocalAddress);
         Assert.Empty(Validate(text));

@@ -2,5 +2,8 @@ using Emulator.Hosting;
 
 return await EmulatorApp.RunAsync(args);
 
-/// <summary>Entry point; public for <c>WebApplicationFactory</c> tests.</summary>
+/// <summary>
+/// The entry point: the one public type of this application, so that <c>WebApplicationFactory&lt;Program&gt;</c> can host it
+/// (every other type is internal).
+/// </summary>
 public partial class Program;

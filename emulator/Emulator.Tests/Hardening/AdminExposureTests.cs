@@ -173,17 +173,19 @@ public sealed class AdminExposureTests
     }
 
     [Theory]
-    [InlineData("GET", "/health/ready", "203.0.113.7", null, AdminRemoteAccess.Key, AdminAccessDecision.Allowed)]
-    [InlineData("POST", "/health/ready", "203.0.113.7", null, AdminRemoteAccess.Key, AdminAccessDecision.KeyMissing)]
-    [InlineData("GET", "/tokens/validate", "203.0.113.7", null, AdminRemoteAccess.Key, AdminAccessDecision.KeyMissing)]
-    [InlineData("GET", "/info", "10.88.0.1", "", AdminRemoteAccess.Key, AdminAccessDecision.KeyMissing)]
-    [InlineData("GET", "/info", "10.88.0.1", "key", AdminRemoteAccess.Key, AdminAccessDecision.Allowed)]
-    [InlineData("GET", "/info", "10.88.0.1", "key ", AdminRemoteAccess.Key, AdminAccessDecision.KeyWrong)]
-    [InlineData("GET", "/info", "fd00::2", "KEY", AdminRemoteAccess.Key, AdminAccessDecision.KeyWrong)]
-    [InlineData("POST", "/reset", "192.0.2.2", null, AdminRemoteAccess.Open, AdminAccessDecision.Allowed)]
-    [InlineData("POST", "/reset", null, null, AdminRemoteAccess.Key, AdminAccessDecision.Allowed)]
-    public void Decide_FollowsTheRules(string method, string path, string? remote, string? presented, AdminRemoteAccess policy, AdminAccessDecision expected)
-        => Assert.Equal(expected, AdminAccess.Decide(method, path, remote is null ? null : IPAddress.Parse(remote), presented, policy, "key"));
+    [InlineData("GET", "/health/ready", "203.0.113.7", null, nameof(AdminRemoteAccess.Key), nameof(AdminAccessDecision.Allowed))]
+    [InlineData("POST", "/health/ready", "203.0.113.7", null, nameof(AdminRemoteAccess.Key), nameof(AdminAccessDecision.KeyMissing))]
+    [InlineData("GET", "/tokens/validate", "203.0.113.7", null, nameof(AdminRemoteAccess.Key), nameof(AdminAccessDecision.KeyMissing))]
+    [InlineData("GET", "/info", "10.88.0.1", "", nameof(AdminRemoteAccess.Key), nameof(AdminAccessDecision.KeyMissing))]
+    [InlineData("GET", "/info", "10.88.0.1", "key", nameof(AdminRemoteAccess.Key), nameof(AdminAccessDecision.Allowed))]
+    [InlineData("GET", "/info", "10.88.0.1", "key ", nameof(AdminRemoteAccess.Key), nameof(AdminAccessDecision.KeyWrong))]
+    [InlineData("GET", "/info", "fd00::2", "KEY", nameof(AdminRemoteAccess.Key), nameof(AdminAccessDecision.KeyWrong))]
+    [InlineData("POST", "/reset", "192.0.2.2", null, nameof(AdminRemoteAccess.Open), nameof(AdminAccessDecision.Allowed))]
+    [InlineData("POST", "/reset", null, null, nameof(AdminRemoteAccess.Key), nameof(AdminAccessDecision.Allowed))]
+    public void Decide_FollowsTheRules(string method, string path, string? remote, string? presented, string policy, string expected)
+        => Assert.Equal(
+            Enum.Parse<AdminAccessDecision>(expected),
+            AdminAccess.Decide(method, path, remote is null ? null : IPAddress.Parse(remote), presented, Enum.Parse<AdminRemoteAccess>(policy), "key"));
 
     [Fact]
     public async Task RealSocket_LoopbackCaller_GetsTheKeyAndMayReset_AsBefore()

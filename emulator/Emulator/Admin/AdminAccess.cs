@@ -13,7 +13,7 @@ namespace Emulator.Admin;
 /// <see cref="AdminOptions.RemoteAccess"/> is <see cref="AdminRemoteAccess.Open"/>. Forwarding headers are not
 /// trusted: the address is the TCP peer's.
 /// </summary>
-public static class AdminAccess
+internal static class AdminAccess
 {
     public const string KeyHeader = "x-emulator-access-key";
 

@@ -1,7 +1,7 @@
 namespace Emulator.Admin;
 
 /// <summary>The outcome of <see cref="AdminAccess.Decide"/>.</summary>
-public enum AdminAccessDecision
+internal enum AdminAccessDecision
 {
     Allowed,
     KeyMissing,

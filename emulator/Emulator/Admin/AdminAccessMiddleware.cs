@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Emulator.Admin;
 
 /// <summary>Applies <see cref="AdminAccess"/> to every request below <see cref="AdminApi.Prefix"/>; a refusal is a problem+json 401/403 that says how to opt in.</summary>
-public sealed class AdminAccessMiddleware(RequestDelegate next, IOptions<AdminOptions> options, ResourceSettings resource)
+internal sealed class AdminAccessMiddleware(RequestDelegate next, IOptions<AdminOptions> options, ResourceSettings resource)
 {
     public Task InvokeAsync(HttpContext context)
     {

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Emulator.Admin;
 
 /// <summary>The emulator's own endpoints, under <see cref="Prefix"/>, outside the emulated API (docs/emulator-endpoints.md).</summary>
-public static class AdminApi
+internal static class AdminApi
 {
     public const string Prefix = ApiSurface.EmulatorPrefix;
 

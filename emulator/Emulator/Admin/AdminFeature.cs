@@ -4,7 +4,7 @@ using Emulator.Infrastructure;
 namespace Emulator.Admin;
 
 /// <summary>Registers the emulator's own endpoints' services (section <c>Admin</c>); <see cref="AdminApi.MapAdmin"/> maps them.</summary>
-public static class AdminFeature
+internal static class AdminFeature
 {
     public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration configuration)
     {

@@ -13,4 +13,4 @@ namespace Emulator.Admin;
 [JsonSerializable(typeof(HealthView))]
 [JsonSerializable(typeof(Dictionary<string, object>))]
 [JsonSerializable(typeof(string[]))]
-public sealed partial class AdminJsonContext : JsonSerializerContext;
+internal sealed partial class AdminJsonContext : JsonSerializerContext;

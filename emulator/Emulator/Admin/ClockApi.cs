@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Emulator.Admin;
 
 /// <summary>Time control: read the emulated clock, move it forward, set or clear its offset from real time.</summary>
-public static class ClockApi
+internal static class ClockApi
 {
     private static readonly TimeSpan MaxOffset = TimeSpan.FromDays(3650);
 

@@ -3,7 +3,7 @@ using Emulator.Infrastructure;
 namespace Emulator.Admin;
 
 /// <summary>The emulated clock as <c>/emulator/clock</c> shows it.</summary>
-public sealed record ClockView(DateTimeOffset Now, string Offset, double OffsetSeconds, DateTimeOffset RealNow)
+internal sealed record ClockView(DateTimeOffset Now, string Offset, double OffsetSeconds, DateTimeOffset RealNow)
 {
     public static ClockView From(EmulatorClock clock)
     {

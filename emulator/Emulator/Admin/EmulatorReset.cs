@@ -9,7 +9,7 @@ namespace Emulator.Admin;
 /// forgets every identity, revocation and Teams-extension assignment and sets the clock offset back to zero. Fault
 /// rules, throttling windows and the request journal are configuration of the test, not state, and stay.
 /// </summary>
-public sealed class EmulatorReset(IdentityStore identities, AssignmentStore assignments, EmulatorClock clock)
+internal sealed class EmulatorReset(IdentityStore identities, AssignmentStore assignments, EmulatorClock clock)
 {
     public void Reset()
     {

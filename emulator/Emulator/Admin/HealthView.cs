@@ -1,4 +1,4 @@
 namespace Emulator.Admin;
 
 /// <summary>Answer of the health endpoints.</summary>
-public sealed record HealthView(string Status);
+internal sealed record HealthView(string Status);

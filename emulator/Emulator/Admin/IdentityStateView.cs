@@ -4,7 +4,7 @@ using Emulator.Identities;
 namespace Emulator.Admin;
 
 /// <summary>An identity as <c>/emulator/identities</c> shows it, with its token state.</summary>
-public sealed record IdentityStateView(
+internal sealed record IdentityStateView(
     string Id,
     string? CustomId,
     DateTimeOffset CreatedAt,

@@ -5,7 +5,7 @@ namespace Emulator.Admin;
 /// <see cref="RequestConnectionString"/> uses the scheme and host the request came in on, so it is right behind a
 /// port mapping (a container published on other host ports), where the bound ports in <see cref="ConnectionStrings"/> are not.
 /// </summary>
-public sealed record InfoView(
+internal sealed record InfoView(
     string ResourceId,
     string Location,
     string AccessKey,

@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Emulator.Admin;
 
 /// <summary>The JWKS document of the signing key, built once.</summary>
-public sealed class Jwks(SigningKeys keys)
+internal sealed class Jwks(SigningKeys keys)
 {
     public string Json { get; } = Build(keys);
 

@@ -4,7 +4,7 @@ using Emulator.Identities;
 namespace Emulator.Admin;
 
 /// <summary>Answer of <c>POST /emulator/tokens/validate</c>.</summary>
-public sealed record TokenValidationView(
+internal sealed record TokenValidationView(
     bool Valid,
     [property: JsonConverter(typeof(JsonStringEnumConverter<TokenInvalidReason>))] TokenInvalidReason? Reason,
     string? Detail,

@@ -6,7 +6,7 @@ namespace Emulator.Authentication;
 /// Authenticates every emulated request (HMAC access key over the body <see cref="RequestBodyMiddleware"/> read, or an
 /// Entra ID bearer token) before its operation's checks, so wrong credentials never reach a handler.
 /// </summary>
-public sealed partial class AcsAuthenticationMiddleware(
+internal sealed partial class AcsAuthenticationMiddleware(
     RequestDelegate next,
     HmacAuthenticator hmac,
     EntraTokenValidator entra,

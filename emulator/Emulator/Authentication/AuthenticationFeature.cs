@@ -3,7 +3,7 @@ using Emulator.Configuration;
 namespace Emulator.Authentication;
 
 /// <summary>Registers HMAC and Entra ID authentication of the emulated API (section <c>Authentication</c>).</summary>
-public static class AuthenticationFeature
+internal static class AuthenticationFeature
 {
     public static IServiceCollection AddAcsAuthentication(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,7 +1,7 @@
 namespace Emulator.Authentication;
 
 /// <summary>The claims of Microsoft Entra ID tokens the emulator reads, the one place their names are spelt.</summary>
-public static class EntraClaims
+internal static class EntraClaims
 {
     /// <summary>The client application (v1 tokens).</summary>
     public const string AppId = "appid";

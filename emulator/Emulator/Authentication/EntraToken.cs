@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace Emulator.Authentication;
 
 /// <summary>The outcome of validating an Entra ID token, with the claims the emulator uses.</summary>
-public sealed record EntraToken(bool IsValid, string? Reason, string? AppId, string? ObjectId, string? TenantId, DateTimeOffset ExpiresOn)
+internal sealed record EntraToken(bool IsValid, string? Reason, string? AppId, string? ObjectId, string? TenantId, DateTimeOffset ExpiresOn)
 {
     public static EntraToken Invalid(string reason) => new(false, reason, null, null, null, default);
 

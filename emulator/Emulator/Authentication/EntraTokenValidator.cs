@@ -14,7 +14,7 @@ namespace Emulator.Authentication;
 /// and lifetime against the authority's discovery document and JWKS. Lifetimes use the real clock: these tokens
 /// come from the caller's world, not the emulated one.
 /// </summary>
-public sealed class EntraTokenValidator
+internal sealed class EntraTokenValidator
 {
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 

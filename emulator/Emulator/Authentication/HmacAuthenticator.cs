@@ -13,7 +13,7 @@ namespace Emulator.Authentication;
 /// <c>VERB\npathAndQuery\n{signed header values joined by ';'}</c>, keyed with the decoded access key, where
 /// pathAndQuery is the raw request target and host the received <c>Host</c> header.
 /// </summary>
-public sealed class HmacAuthenticator
+internal sealed class HmacAuthenticator
 {
     public const string Scheme = "HMAC-SHA256";
 

@@ -1,7 +1,7 @@
 namespace Emulator.Configuration;
 
 /// <summary>Access to the emulator's own routes (<c>/emulator/</c>) from other hosts. Section <c>Admin</c>.</summary>
-public sealed class AdminOptions
+internal sealed class AdminOptions
 {
     public const string SectionName = "Admin";
 

@@ -1,7 +1,7 @@
 namespace Emulator.Configuration;
 
 /// <summary>How api-versions the emulator does not know are treated. Section <c>ApiVersions</c>.</summary>
-public sealed class ApiVersionOptions
+internal sealed class ApiVersionOptions
 {
     public const string SectionName = "ApiVersions";
 
@@ -27,7 +27,7 @@ public sealed class ApiVersionOptions
 }
 
 /// <summary>What to do with a well-formed api-version that is not in the emulator's table.</summary>
-public enum UnknownVersionPolicy
+internal enum UnknownVersionPolicy
 {
     /// <summary>400 <c>UnsupportedApiVersion</c>, as the live service answers.</summary>
     Reject,

@@ -1,7 +1,7 @@
 namespace Emulator.Configuration;
 
 /// <summary>How callers and Teams/Entra tokens are authenticated. Section <c>Authentication</c>.</summary>
-public sealed class AuthenticationOptions
+internal sealed class AuthenticationOptions
 {
     public const string SectionName = "Authentication";
 

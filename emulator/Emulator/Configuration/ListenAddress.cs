@@ -8,7 +8,7 @@ namespace Emulator.Configuration;
 /// banner's exposure line and by <c>--health-check</c>: <c>localhost</c> (loopback, IPv4 and IPv6), <c>*</c>, <c>+</c> or
 /// <c>0.0.0.0</c> (all interfaces), or any other IP address (<c>::</c> included). Names are matched exactly, as before.
 /// </summary>
-public sealed class ListenAddress
+internal sealed class ListenAddress
 {
     public const string Localhost = "localhost";
 
@@ -57,7 +57,7 @@ public sealed class ListenAddress
 }
 
 /// <summary>The three forms of <see cref="ListenAddress"/>.</summary>
-public enum ListenAddressKind
+internal enum ListenAddressKind
 {
     /// <summary><c>localhost</c>: IPv4 and IPv6 loopback.</summary>
     Localhost,

@@ -1,7 +1,7 @@
 namespace Emulator.Configuration;
 
 /// <summary>Maps a resource location to the token's <c>rgn</c> claim (values seen in live tokens, reference §8.1).</summary>
-public static class Regions
+internal static class Regions
 {
     private static readonly Dictionary<string, string> RegionByLocation = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -1,7 +1,7 @@
 namespace Emulator.Configuration;
 
 /// <summary>The emulated ACS resource. Section <c>Resource</c>.</summary>
-public sealed class ResourceOptions
+internal sealed class ResourceOptions
 {
     public const string SectionName = "Resource";
 

@@ -1,7 +1,7 @@
 namespace Emulator.Configuration;
 
 /// <summary>Where the emulator listens and keeps its generated files. Section <c>Server</c>.</summary>
-public sealed class ServerOptions
+internal sealed class ServerOptions
 {
     public const string SectionName = "Server";
 

@@ -7,7 +7,7 @@ namespace Emulator.Configuration;
 /// once, as YARP's configuration validators do. <see cref="AdminOptions.Validate"/> and the features' own validators are
 /// added beside it where the emulator is composed.
 /// </summary>
-public static class SettingsValidator
+internal static class SettingsValidator
 {
     public static IReadOnlyList<string> Validate(IConfiguration configuration)
         =>

@@ -1,7 +1,7 @@
 namespace Emulator.Configuration;
 
 /// <summary>How ACS access tokens are signed. Section <c>Tokens</c>.</summary>
-public sealed class TokenOptions
+internal sealed class TokenOptions
 {
     public const string SectionName = "Tokens";
 

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Emulator.Dashboard;
 
 /// <summary>The web dashboard at <c>/emulator/ui</c> and the two admin actions it needs beyond the existing routes.</summary>
-public static class DashboardApi
+internal static class DashboardApi
 {
     public const string Route = "/ui";
 

@@ -7,7 +7,7 @@ namespace Emulator.Dashboard;
 /// The dashboard's files, compiled into the assembly as manifest resources (<c>dashboard/&lt;name&gt;</c>) and read
 /// once: no file system, no network, nothing reflection-based that trimming or Native AOT could remove.
 /// </summary>
-public sealed class DashboardAssets
+internal sealed class DashboardAssets
 {
     private const string Prefix = "dashboard/";
 
@@ -44,5 +44,5 @@ public sealed class DashboardAssets
     public Asset? Find(string name) => _assets.GetValueOrDefault(name);
 
     /// <summary>One file: its bytes, content type and entity tag.</summary>
-    public sealed record Asset(byte[] Bytes, string ContentType, string ETag);
+    internal sealed record Asset(byte[] Bytes, string ContentType, string ETag);
 }

@@ -4,7 +4,7 @@ namespace Emulator.Dashboard;
 /// Answer of <c>GET /emulator/ui/config</c>: the configuration at a glance for the dashboard. Never the access key
 /// (the page shows no connection string).
 /// </summary>
-public sealed record DashboardConfigView(
+internal sealed record DashboardConfigView(
     string ResourceId,
     string Location,
     IReadOnlyDictionary<string, string> Endpoints,

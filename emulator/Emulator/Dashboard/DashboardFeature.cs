@@ -3,7 +3,7 @@ using Emulator.Infrastructure;
 namespace Emulator.Dashboard;
 
 /// <summary>Registers the dashboard's files and JSON; <see cref="DashboardApi.MapDashboard"/> maps its routes.</summary>
-public static class DashboardFeature
+internal static class DashboardFeature
 {
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {

@@ -6,4 +6,4 @@ namespace Emulator.Dashboard;
 /// <summary>Source-generated JSON for the dashboard's configuration view.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DashboardConfigView))]
-public sealed partial class DashboardJsonContext : JsonSerializerContext;
+internal sealed partial class DashboardJsonContext : JsonSerializerContext;

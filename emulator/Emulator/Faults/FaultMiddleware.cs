@@ -9,7 +9,7 @@ namespace Emulator.Faults;
 /// changes nothing. A delay-only rule waits, then lets the request through; if the client gives up while it waits,
 /// the request goes no further.
 /// </summary>
-public sealed partial class FaultMiddleware(RequestDelegate next, FaultStore faults, TimeProvider time, ILogger<FaultMiddleware> logger)
+internal sealed partial class FaultMiddleware(RequestDelegate next, FaultStore faults, TimeProvider time, ILogger<FaultMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {

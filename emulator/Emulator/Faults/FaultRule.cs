@@ -9,7 +9,7 @@ namespace Emulator.Faults;
 /// a lock per rule, so <see cref="FaultSpec.Times"/> is exact under concurrency and a seeded probability draws the
 /// same sequence of decisions for the same sequence of matching requests.
 /// </summary>
-public sealed class FaultRule
+internal sealed class FaultRule
 {
     private readonly Lock _gate = new();
     private readonly Regex? _path;

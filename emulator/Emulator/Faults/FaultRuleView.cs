@@ -1,7 +1,7 @@
 namespace Emulator.Faults;
 
 /// <summary>A fault rule as <c>GET /emulator/faults</c> shows it, with how often it matched and fired.</summary>
-public sealed record FaultRuleView(
+internal sealed record FaultRuleView(
     string Id,
     FaultMatchView Match,
     FaultRespondView? Respond,
@@ -35,10 +35,10 @@ public sealed record FaultRuleView(
 }
 
 /// <summary>What a rule matches; absent members match anything.</summary>
-public sealed record FaultMatchView(string? Operation, string? Method, string? Path, string? ApiVersion, string? Identity);
+internal sealed record FaultMatchView(string? Operation, string? Method, string? Path, string? ApiVersion, string? Identity);
 
 /// <summary>What a rule answers.</summary>
-public sealed record FaultRespondView(int Status, string? Code, string? Message, Dictionary<string, string>? Headers);
+internal sealed record FaultRespondView(int Status, string? Code, string? Message, Dictionary<string, string>? Headers);
 
 /// <summary><c>GET /emulator/faults</c>.</summary>
-public sealed record FaultListView(IReadOnlyList<FaultRuleView> Rules);
+internal sealed record FaultListView(IReadOnlyList<FaultRuleView> Rules);

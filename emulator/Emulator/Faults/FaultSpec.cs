@@ -4,7 +4,7 @@ namespace Emulator.Faults;
 /// A fault rule as asked for (by <c>POST /emulator/faults</c> or the <c>Faults:Rules</c> configuration), validated by
 /// <see cref="FaultSpecReader"/>. Every match field is optional; a rule with none matches every emulated request.
 /// </summary>
-public sealed class FaultSpec
+internal sealed class FaultSpec
 {
     public string? Id { get; set; }
 

@@ -10,7 +10,7 @@ namespace Emulator.Faults;
 /// Reads a fault rule from a JSON body or a configuration section into a <see cref="FaultSpec"/>, collecting every
 /// problem (unknown member, wrong type, value out of range) so that the caller can report them all at once.
 /// </summary>
-public static partial class FaultSpecReader
+internal static partial class FaultSpecReader
 {
     public const int MaxDelayMilliseconds = 600_000;
 

@@ -1,7 +1,7 @@
 namespace Emulator.Faults;
 
 /// <summary>The active fault rules, in the order they were added; the first rule that matches and fires wins.</summary>
-public sealed class FaultStore
+internal sealed class FaultStore
 {
     private readonly Lock _gate = new();
     private FaultRule[] _rules = [];

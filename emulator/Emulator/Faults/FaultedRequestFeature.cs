@@ -4,4 +4,4 @@ namespace Emulator.Faults;
 /// Set on a request a fault rule fired for: the hook through which the request journal (or anything else that
 /// reports requests) marks it as faulted. <see cref="Action"/> is <c>respond</c>, <c>abort</c> or <c>delay</c>.
 /// </summary>
-public sealed record FaultedRequestFeature(string RuleId, string Action, int? Status);
+internal sealed record FaultedRequestFeature(string RuleId, string Action, int? Status);

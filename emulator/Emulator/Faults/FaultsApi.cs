@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Emulator.Faults;
 
 /// <summary>Fault injection: add, list and remove the rules applied by <see cref="FaultMiddleware"/>.</summary>
-public static class FaultsApi
+internal static class FaultsApi
 {
     public static IEndpointRouteBuilder MapFaults(this IEndpointRouteBuilder app)
     {

@@ -3,7 +3,7 @@ using Emulator.Infrastructure;
 namespace Emulator.Faults;
 
 /// <summary>Fault injection: its settings (<c>Faults:Rules</c>), the rule store, the middleware and the JSON of its views.</summary>
-public static class FaultsFeature
+internal static class FaultsFeature
 {
     /// <summary>The configuration key of the fault rules loaded at start (a list, <c>Faults:Rules:N:…</c>).</summary>
     public const string RulesKey = "Faults:Rules";

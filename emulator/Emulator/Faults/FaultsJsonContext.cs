@@ -7,4 +7,4 @@ namespace Emulator.Faults;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(FaultRuleView))]
 [JsonSerializable(typeof(FaultListView))]
-public sealed partial class FaultsJsonContext : JsonSerializerContext;
+internal sealed partial class FaultsJsonContext : JsonSerializerContext;

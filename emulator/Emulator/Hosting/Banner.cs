@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Emulator.Hosting;
 
 /// <summary>The start-up banner: ready-to-paste connection strings and how to trust the certificate.</summary>
-public static class Banner
+internal static class Banner
 {
     public static void Write(IServiceProvider services, TextWriter output)
     {

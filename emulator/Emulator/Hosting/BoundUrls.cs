@@ -8,7 +8,7 @@ namespace Emulator.Hosting;
 /// The base URLs the server is bound to, with the endpoint host, known once it has started (ports may be picked at
 /// start). Not to be confused with the emulator endpoints: the <c>/emulator/</c> routes (docs/emulator-endpoints.md).
 /// </summary>
-public sealed class BoundUrls(ResourceSettings resource)
+internal sealed class BoundUrls(ResourceSettings resource)
 {
     public string? Http { get; private set; }
 

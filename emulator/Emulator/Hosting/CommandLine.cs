@@ -8,7 +8,7 @@ namespace Emulator.Hosting;
 /// <c>Server:HttpPort=0</c>). An unknown option or a stray argument is an error that names it and suggests the closest
 /// known option, instead of being ignored as the configuration provider would.
 /// </summary>
-public static class CommandLine
+internal static class CommandLine
 {
     public const string HelpFlag = "--help";
     public const string VersionFlag = "--version";

@@ -4,10 +4,10 @@ namespace Emulator.Hosting;
 /// What the command line asks for: <see cref="Command"/>, the settings as <c>--Section:Key value</c> pairs for the
 /// configuration, or the <see cref="Error"/> that stops the start (exit code 2).
 /// </summary>
-public sealed record CommandLineResult(CommandLineCommand Command, string[] Arguments, string? Error);
+internal sealed record CommandLineResult(CommandLineCommand Command, string[] Arguments, string? Error);
 
 /// <summary>The commands of the command line; <see cref="Run"/> when none is given.</summary>
-public enum CommandLineCommand
+internal enum CommandLineCommand
 {
     Run,
     Help,

@@ -19,7 +19,7 @@ using Microsoft.Extensions.Options;
 namespace Emulator.Hosting;
 
 /// <summary>Builds and runs the emulator; shared by <c>Program</c>, the in-process test fixture and the benchmarks.</summary>
-public static class EmulatorApp
+internal static class EmulatorApp
 {
     /// <summary>Builds the emulator. Throws <see cref="EmulatorConfigurationException"/> listing every invalid setting.</summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)

@@ -3,7 +3,7 @@ using Emulator.Journal;
 namespace Emulator.Hosting;
 
 /// <summary>Command-line shortcuts for the most used settings; every setting also works as <c>--Section:Key value</c>.</summary>
-public static class EmulatorConfiguration
+internal static class EmulatorConfiguration
 {
     /// <summary>Shortcut → configuration key, from <see cref="Settings.All"/>.</summary>
     public static readonly IReadOnlyDictionary<string, string> SwitchMappings = Settings.All

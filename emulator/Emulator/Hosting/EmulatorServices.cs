@@ -17,7 +17,7 @@ using Microsoft.Extensions.Options;
 namespace Emulator.Hosting;
 
 /// <summary>Registers every feature's services, and the host's own: listening, the data directory, the resource, HTTPS.</summary>
-public static class EmulatorServices
+internal static class EmulatorServices
 {
     /// <summary>Every invalid setting of every feature, naming the key and the accepted values.</summary>
     public static IEnumerable<string> Validate(IConfiguration configuration)

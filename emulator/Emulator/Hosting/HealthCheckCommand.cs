@@ -8,7 +8,7 @@ namespace Emulator.Hosting;
 /// <c>Emulator --health-check</c>: asks a running emulator's readiness endpoint on the configured HTTP port and exits
 /// 0 (ready) or 1. The container HEALTHCHECK uses it, so it follows a custom port and needs no curl in the image.
 /// </summary>
-public static class HealthCheckCommand
+internal static class HealthCheckCommand
 {
     public const string Flag = "--health-check";
 

@@ -10,7 +10,7 @@ namespace Emulator.Hosting;
 /// The HTTPS certificate: the configured one, else a self-signed one for localhost, 127.0.0.1, ::1 and the endpoint
 /// host, created on first start and kept in the data directory so clients that trusted it keep trusting it.
 /// </summary>
-public sealed class HttpsCertificate
+internal sealed class HttpsCertificate
 {
     private const string PemFile = "https.pem";
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace Emulator.Hosting;
 
 /// <summary>Kestrel listeners for a <see cref="ListenAddress"/>.</summary>
-public static class KestrelListening
+internal static class KestrelListening
 {
     /// <summary>Listens on <paramref name="address"/> and <paramref name="port"/>, over TLS when a certificate is given.</summary>
     public static void ListenOn(this KestrelServerOptions kestrel, ListenAddress address, int port, X509Certificate2? certificate)

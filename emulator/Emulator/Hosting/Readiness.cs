@@ -1,7 +1,7 @@
 namespace Emulator.Hosting;
 
 /// <summary>Set once Kestrel listens and everything is loaded; the readiness endpoint and HEALTHCHECK read it.</summary>
-public sealed class Readiness
+internal sealed class Readiness
 {
     private volatile bool _ready;
 

@@ -10,7 +10,7 @@ namespace Emulator.Hosting;
 /// <c>settings.json</c> in the data directory: the generated resource id and access key, kept so that a restart keeps
 /// connection strings valid. A damaged file stops the start (<see cref="DataDirectoryException"/>) and is left alone.
 /// </summary>
-public static class ResourceFile
+internal static class ResourceFile
 {
     private const string SettingsFile = "settings.json";
     private const string ResourceIdField = "resourceId";

@@ -10,7 +10,7 @@ namespace Emulator.Hosting;
 /// Every setting, in the order of the README's Configuration table. The command-line shortcuts, <c>--help</c> and the
 /// check of unknown keys all come from this one table, and a test compares it with the README row by row.
 /// </summary>
-public static class Settings
+internal static class Settings
 {
     public static readonly IReadOnlyList<Setting> All =
     [

@@ -8,7 +8,7 @@ namespace Emulator.Identities;
 /// Issues ACS access tokens on the emulated clock, the one way tokens are made: for identities of the store (each
 /// issue recorded, so that revocation and deletion end it) and for the users of token exchanges, who have no record.
 /// </summary>
-public sealed class AccessTokenIssuer(IdentityStore store, TokenSigner signer, EmulatorClock clock, ResourceSettings resource)
+internal sealed class AccessTokenIssuer(IdentityStore store, TokenSigner signer, EmulatorClock clock, ResourceSettings resource)
 {
     /// <summary>The <c>acsScope</c> of exchanged tokens (unverified: never observed).</summary>
     public const string ExchangedTokenScope = "voip";

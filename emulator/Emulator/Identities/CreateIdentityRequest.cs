@@ -6,7 +6,7 @@ using Emulator.Versioning;
 namespace Emulator.Identities;
 
 /// <summary>Body of <c>POST /identities</c>: <c>createTokenWithScopes</c>, <c>expiresInMinutes</c>, <c>customId</c>; all optional.</summary>
-public sealed record CreateIdentityRequest(string[] Scopes, int ExpiresInMinutes, string? CustomId)
+internal sealed record CreateIdentityRequest(string[] Scopes, int ExpiresInMinutes, string? CustomId)
 {
     public const int MaxCustomIdLength = 256;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Emulator.Identities;
 
 /// <summary>The identity operations of every api-version (reference §2.1-2.5).</summary>
-public static class IdentitiesApi
+internal static class IdentitiesApi
 {
     public static IEndpointRouteBuilder MapIdentities(this IEndpointRouteBuilder app)
     {

@@ -3,7 +3,7 @@ using Emulator.Infrastructure;
 namespace Emulator.Identities;
 
 /// <summary>Registers the identity store, the access token issuer and validator, and the identity operations' JSON; <see cref="IdentitiesApi.MapIdentities"/> maps them.</summary>
-public static class IdentitiesFeature
+internal static class IdentitiesFeature
 {
     public static IServiceCollection AddIdentities(this IServiceCollection services)
     {

@@ -10,4 +10,4 @@ namespace Emulator.Identities;
 [JsonSerializable(typeof(AccessTokenResult))]
 [JsonSerializable(typeof(LegacyIdentityResult))]
 [JsonSerializable(typeof(LegacyTokenResult))]
-public sealed partial class IdentitiesJsonContext : JsonSerializerContext;
+internal sealed partial class IdentitiesJsonContext : JsonSerializerContext;

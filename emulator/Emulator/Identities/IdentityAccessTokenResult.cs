@@ -1,4 +1,4 @@
 namespace Emulator.Identities;
 
 /// <summary>Wire shape <c>{"identity":{…},"accessToken"?:{…}}</c>; <c>accessToken</c> is absent, not null, without scopes.</summary>
-public sealed record IdentityAccessTokenResult(CommunicationIdentity Identity, AccessTokenResult? AccessToken);
+internal sealed record IdentityAccessTokenResult(CommunicationIdentity Identity, AccessTokenResult? AccessToken);

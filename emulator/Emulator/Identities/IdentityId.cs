@@ -10,7 +10,7 @@ namespace Emulator.Identities;
 /// <c>8:acs:&lt;resource&gt;_&lt;tenant&gt;_&lt;user&gt;</c>, Teams users <c>8:orgid:&lt;oid&gt;</c>, and the
 /// <c>skypeid</c> claim, which is the raw id without its <c>8:</c>.
 /// </summary>
-public readonly record struct IdentityId
+internal readonly record struct IdentityId
 {
     private const string RawPrefix = "8:";
     private const string AcsPrefix = "8:acs:";

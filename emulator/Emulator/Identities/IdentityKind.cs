@@ -1,7 +1,7 @@
 namespace Emulator.Identities;
 
 /// <summary>What an <see cref="IdentityId"/> names (reference §8.2).</summary>
-public enum IdentityKind
+internal enum IdentityKind
 {
     /// <summary>Any other raw id (another resource or cloud, an unknown form): never stored by this emulator.</summary>
     Other,

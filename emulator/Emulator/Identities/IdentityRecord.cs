@@ -5,7 +5,7 @@ namespace Emulator.Identities;
 /// sequence number of the last revocation; tokens with a sequence at or below it are revoked.
 /// <see cref="TokensExpireBy"/> is the latest expiry of any token issued to it, on the emulated clock.
 /// </summary>
-public sealed record IdentityRecord(
+internal sealed record IdentityRecord(
     Guid Id,
     string? CustomId,
     DateTimeOffset CreatedAt,

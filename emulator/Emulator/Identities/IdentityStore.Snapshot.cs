@@ -1,7 +1,7 @@
 namespace Emulator.Identities;
 
 /// <summary>Export and import of the whole store, for snapshots and persistence (Snapshots/).</summary>
-public sealed partial class IdentityStore
+internal sealed partial class IdentityStore
 {
     /// <summary>The last issue / revocation sequence number handed out.</summary>
     public long Sequence => Interlocked.Read(ref _sequence);

@@ -10,7 +10,7 @@ namespace Emulator.Identities;
 /// on the emulated clock; compaction (amortised over deletes, never a timer) then drops them, and a cap bounds how
 /// many are kept whatever the clock says.
 /// </summary>
-public sealed partial class IdentityStore
+internal sealed partial class IdentityStore
 {
     /// <summary>Tombstones kept at most (about 45 MB); past it the ones whose tokens expire first are dropped.</summary>
     public const int DefaultMaxTombstones = 100_000;

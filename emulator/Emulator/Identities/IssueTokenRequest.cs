@@ -6,7 +6,7 @@ using Emulator.Versioning;
 namespace Emulator.Identities;
 
 /// <summary>Body of <c>:issueAccessToken</c> (and 2020-07-20-preview2's <c>/token</c>): <c>scopes</c> (required), <c>expiresInMinutes</c>.</summary>
-public sealed record IssueTokenRequest(string[] Scopes, int ExpiresInMinutes)
+internal sealed record IssueTokenRequest(string[] Scopes, int ExpiresInMinutes)
 {
     /// <summary>Reads the body as <paramref name="version"/> defines it: the request, or the error the service answers.</summary>
     public static bool TryParse(RequestBody body, ApiVersionInfo version, out IssueTokenRequest request, [NotNullWhen(false)] out AcsError? error)

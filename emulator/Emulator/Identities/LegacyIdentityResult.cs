@@ -1,4 +1,4 @@
 namespace Emulator.Identities;
 
 /// <summary>2020-07-20-preview2 create answer <c>{"id"}</c>.</summary>
-public sealed record LegacyIdentityResult(string Id);
+internal sealed record LegacyIdentityResult(string Id);

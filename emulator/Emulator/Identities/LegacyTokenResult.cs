@@ -1,4 +1,4 @@
 namespace Emulator.Identities;
 
 /// <summary>2020-07-20-preview2 issue answer <c>{"id","token","expiresOn"}</c>.</summary>
-public sealed record LegacyTokenResult(string Id, string Token, DateTimeOffset ExpiresOn);
+internal sealed record LegacyTokenResult(string Id, string Token, DateTimeOffset ExpiresOn);

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Emulator.Identities;
 
 /// <summary>Why <c>/emulator/tokens/validate</c> rejected a token.</summary>
-public enum TokenInvalidReason
+internal enum TokenInvalidReason
 {
     [JsonStringEnumMemberName("malformed")]
     Malformed,

@@ -4,7 +4,7 @@ using Emulator.Versioning;
 namespace Emulator.Identities;
 
 /// <summary>The token scopes each api-version accepts (reference §3); <see cref="ApiFeature"/> says which set.</summary>
-public static class TokenScopes
+internal static class TokenScopes
 {
     private static readonly string[] Base = ["chat", "voip"];
     private static readonly string[] Join = ["chat.join", "chat.join.limited", "voip.join"];

@@ -4,7 +4,7 @@ namespace Emulator.Identities;
 /// What <see cref="TokenValidator"/> decided about a token: valid, or why not. <see cref="Subject"/> is the token's
 /// user (from its <c>skypeid</c>) once the token could be read and verified.
 /// </summary>
-public sealed record TokenValidation(
+internal sealed record TokenValidation(
     bool Valid,
     TokenInvalidReason? Reason,
     string? Detail,

@@ -13,7 +13,7 @@ namespace Emulator.Identities;
 /// Says whether a token the emulator issued is still valid and, if not, why — what chat and calling services would
 /// decide. Expiry is judged on the emulated clock.
 /// </summary>
-public sealed class TokenValidator(SigningKeys keys, IdentityStore store, EmulatorClock clock, ResourceSettings resource)
+internal sealed class TokenValidator(SigningKeys keys, IdentityStore store, EmulatorClock clock, ResourceSettings resource)
 {
     private static readonly JsonWebTokenHandler Handler = new();
 

@@ -8,7 +8,7 @@ namespace Emulator.Infrastructure;
 /// <param name="Message">The service's message text.</param>
 /// <param name="Target">The property the error is about, when the service names one.</param>
 /// <param name="Family">Which stage of the service produced it; decides headers and body shape.</param>
-public sealed record AcsError(int Status, string Code, string Message, string? Target = null, AcsErrorFamily Family = AcsErrorFamily.Service)
+internal sealed record AcsError(int Status, string Code, string Message, string? Target = null, AcsErrorFamily Family = AcsErrorFamily.Service)
 {
     /// <summary>Body of the error, null when the service answers with an empty body.</summary>
     [JsonIgnore]
@@ -20,7 +20,7 @@ public sealed record AcsError(int Status, string Code, string Message, string? T
 }
 
 /// <summary>Which stage of the live service produces an error; each stage has its own headers (reference §4.1, §4.3).</summary>
-public enum AcsErrorFamily
+internal enum AcsErrorFamily
 {
     /// <summary>Validation inside the versioned operation: <c>api-supported-versions</c> is present.</summary>
     Service,

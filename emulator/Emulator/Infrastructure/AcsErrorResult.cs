@@ -7,7 +7,7 @@ namespace Emulator.Infrastructure;
 /// Writes an <see cref="AcsError"/> the way the live service does: <c>application/json</c> without charset, chunked; and
 /// leaves it in <see cref="HttpContext.Features"/> as the request's answer.
 /// </summary>
-public sealed class AcsErrorResult(AcsError error) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+internal sealed class AcsErrorResult(AcsError error) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
 {
     // The service writes apostrophes and other printable characters as they are ("doesn't"), not as \u0027.
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

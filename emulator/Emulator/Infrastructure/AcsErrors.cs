@@ -4,7 +4,7 @@ namespace Emulator.Infrastructure;
 /// Every error the emulated API can answer, in one place. Rows marked "recorded" copy the live service
 /// word for word (reference §4); rows marked "unverified" are our best guess and listed in the README.
 /// </summary>
-public static class AcsErrors
+internal static class AcsErrors
 {
     public const string ValidationError = "ValidationError";
     public const string IdentityNotOwned = "IdentityNotOwned";

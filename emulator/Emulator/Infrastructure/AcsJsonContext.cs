@@ -12,4 +12,4 @@ namespace Emulator.Infrastructure;
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
-public sealed partial class AcsJsonContext : JsonSerializerContext;
+internal sealed partial class AcsJsonContext : JsonSerializerContext;

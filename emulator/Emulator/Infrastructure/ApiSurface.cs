@@ -6,7 +6,7 @@ namespace Emulator.Infrastructure;
 /// endpoints under <see cref="EmulatorPrefix"/>. Every pipeline stage that treats the two differently (service headers,
 /// body limit, authentication, faults, throttling, error shape) asks <see cref="IsEmulated"/>, after routing.
 /// </summary>
-public static class ApiSurface
+internal static class ApiSurface
 {
     /// <summary>Where the emulator's own endpoints live, outside the emulated API.</summary>
     public const string EmulatorPrefix = "/emulator";

@@ -15,7 +15,7 @@ namespace Emulator.Infrastructure;
 /// <param name="Remedy">What the user can do about a damaged file.</param>
 /// <param name="Flags">How its key is loaded.</param>
 /// <param name="KeyProblem">Why a readable certificate cannot be used (no usable private key), or null when it can.</param>
-public sealed record CertificateFile(string FileName, string Kind, string Remedy, X509KeyStorageFlags Flags, Func<X509Certificate2, string?> KeyProblem)
+internal sealed record CertificateFile(string FileName, string Kind, string Remedy, X509KeyStorageFlags Flags, Func<X509Certificate2, string?> KeyProblem)
 {
     /// <summary>
     /// A configured file: PKCS#12 (<c>.pfx</c>, <c>.p12</c>) or PEM, the key in <paramref name="keyPath"/> or in the

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Emulator.Infrastructure;
 
 /// <summary>Checks shared by the features' start-up validators; each problem names its key and the accepted values.</summary>
-public static class ConfigurationChecks
+internal static class ConfigurationChecks
 {
     /// <summary>An integer setting from <paramref name="min"/> to <paramref name="max"/>, when it is set.</summary>
     public static void CheckInt(IConfiguration configuration, string key, int min, int max, List<string> errors)

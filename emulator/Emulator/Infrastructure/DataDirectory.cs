@@ -9,7 +9,7 @@ namespace Emulator.Infrastructure;
 /// and is never overwritten. Files are written to a temporary file, flushed, then renamed into place. This type knows
 /// files only; what they hold is read by their owners (<c>ResourceFile</c>, <c>SigningKeys</c>, <c>HttpsCertificate</c>).
 /// </summary>
-public sealed class DataDirectory(string? path)
+internal sealed class DataDirectory(string? path)
 {
     /// <summary>Null when nothing is persisted.</summary>
     public string? Path { get; } = path;

@@ -5,7 +5,7 @@ namespace Emulator.Infrastructure;
 /// <c>/emulator/clock</c>. It drives token lifetimes and validity. Checks against the caller's own clock (the HMAC
 /// date window, Entra token expiry) use <see cref="RealTime"/>, so moving this clock never locks a client out.
 /// </summary>
-public sealed class EmulatorClock(TimeProvider realTime) : TimeProvider
+internal sealed class EmulatorClock(TimeProvider realTime) : TimeProvider
 {
     private long _offsetTicks;
 

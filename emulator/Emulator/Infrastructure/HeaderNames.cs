@@ -1,7 +1,7 @@
 namespace Emulator.Infrastructure;
 
 /// <summary>Header names of the emulated service (reference §5) and of the emulator's own additions.</summary>
-public static class HeaderNames
+internal static class HeaderNames
 {
     public const string ApiSupportedVersions = "api-supported-versions";
     public const string ClientRequestId = "x-ms-client-request-id";

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Emulator.Infrastructure;
 
 /// <summary>Registers the shared plumbing every feature uses: the clock, JSON and problem details.</summary>
-public static class InfrastructureServices
+internal static class InfrastructureServices
 {
     public static IServiceCollection AddEmulatorInfrastructure(this IServiceCollection services)
     {

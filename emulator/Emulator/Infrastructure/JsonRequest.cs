@@ -7,7 +7,7 @@ namespace Emulator.Infrastructure;
 /// members"; property names match case-insensitively; a member of the wrong JSON type is a binding error. Every
 /// string and property name is checked once on parsing (invalid UTF-8, lone surrogates), so reading one never throws.
 /// </summary>
-public sealed class JsonRequest : IDisposable
+internal sealed class JsonRequest : IDisposable
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
     private readonly JsonDocument? _document;

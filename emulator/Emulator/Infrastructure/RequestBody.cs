@@ -8,7 +8,7 @@ namespace Emulator.Infrastructure;
 /// authentication, which needs its hash) and handed to handlers as a parameter. Never more than the limit plus one
 /// read is held in memory.
 /// </summary>
-public sealed class RequestBody(ReadOnlyMemory<byte> bytes)
+internal sealed class RequestBody(ReadOnlyMemory<byte> bytes)
 {
     public static readonly RequestBody Empty = new(ReadOnlyMemory<byte>.Empty);
 

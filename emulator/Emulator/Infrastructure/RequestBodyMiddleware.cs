@@ -9,7 +9,7 @@ namespace Emulator.Infrastructure;
 /// on <c>/emulator/*</c>). Past it the answer is 413, ACS-shaped or problem details. Handlers get the body as
 /// <see cref="RequestBody"/> (which fails loudly if this step did not run) or as the request stream.
 /// </summary>
-public sealed class RequestBodyMiddleware(RequestDelegate next, IOptions<ServerOptions> server)
+internal sealed class RequestBodyMiddleware(RequestDelegate next, IOptions<ServerOptions> server)
 {
     private readonly int _apiLimit = server.Value.MaxRequestBodyBytes;
     private readonly int _emulatorLimit = server.Value.MaxAdminRequestBodyBytes;

@@ -4,7 +4,7 @@ namespace Emulator.Infrastructure;
 /// Adds the headers the live service sends on every response (reference §5) to the emulated API. A client request id
 /// that cannot be a response header (control or non-ASCII characters) is not echoed; the request is served as usual.
 /// </summary>
-public sealed class ServiceHeadersMiddleware(RequestDelegate next, TimeProvider time)
+internal sealed class ServiceHeadersMiddleware(RequestDelegate next, TimeProvider time)
 {
     public Task InvokeAsync(HttpContext context)
     {

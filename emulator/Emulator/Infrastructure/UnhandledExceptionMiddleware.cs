@@ -8,7 +8,7 @@ namespace Emulator.Infrastructure;
 /// answered with its own 4xx — ACS-shaped on the emulated API, problem details on <c>/emulator/*</c>. Any other
 /// exception becomes a 500 whose body says what failed, and a log line with the request id.
 /// </summary>
-public sealed partial class UnhandledExceptionMiddleware(RequestDelegate next, ILogger<UnhandledExceptionMiddleware> logger)
+internal sealed partial class UnhandledExceptionMiddleware(RequestDelegate next, ILogger<UnhandledExceptionMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {

@@ -4,7 +4,7 @@ namespace Emulator.Infrastructure;
 /// JWT <c>exp</c>/<c>iat</c>/<c>nbf</c> claims are any JSON integer a caller chose; <see cref="DateTimeOffset"/> covers
 /// years 1 to 9999 only, so a claim outside that range is clamped to the nearest representable instant.
 /// </summary>
-public static class UnixTime
+internal static class UnixTime
 {
     private static readonly long MinSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
     private static readonly long MaxSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();

@@ -6,7 +6,7 @@ namespace Emulator.Journal;
 /// The console access log (category <c>Emulator.AccessLog</c>): one line per request, the rejection reason when
 /// there is one, and with <see cref="AccessLogMode.Verbose"/> the request headers with credentials redacted.
 /// </summary>
-public sealed partial class AccessLog(AccessLogMode mode, ILoggerFactory loggers)
+internal sealed partial class AccessLog(AccessLogMode mode, ILoggerFactory loggers)
 {
     public const string Category = "Emulator.AccessLog";
 

@@ -1,7 +1,7 @@
 namespace Emulator.Journal;
 
 /// <summary>The console access log, setting <c>Logging:AccessLog</c> (<c>--quiet</c> = Off, <c>--verbose</c> = Verbose).</summary>
-public enum AccessLogMode
+internal enum AccessLogMode
 {
     /// <summary>No access log line.</summary>
     Off,

@@ -8,7 +8,7 @@ namespace Emulator.Journal;
 /// Why a bearer token was refused: the validator's failing check, with the token's audience, issuer, kid and expiry
 /// (never the token itself) next to what the emulator accepts.
 /// </summary>
-public static class BearerDiagnosis
+internal static class BearerDiagnosis
 {
     private static readonly JsonWebTokenHandler Handler = new();
 

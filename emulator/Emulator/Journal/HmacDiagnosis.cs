@@ -13,7 +13,7 @@ namespace Emulator.Journal;
 /// wrong signature — the string-to-sign the emulator computed and, by re-signing variants (path decoded or encoded,
 /// trailing slash, host with or without port), what the client signed instead. Never shows the key or a signature.
 /// </summary>
-public static class HmacDiagnosis
+internal static class HmacDiagnosis
 {
     private static readonly string[] Required = ["host", HeaderNames.ContentSha256];
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Emulator.Journal;
 
 /// <summary>The request journal under <c>/emulator/requests</c> (docs/emulator-endpoints.md).</summary>
-public static class JournalApi
+internal static class JournalApi
 {
     public const string RequestsRoute = "/requests";
 

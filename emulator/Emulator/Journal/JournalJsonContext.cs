@@ -6,4 +6,4 @@ namespace Emulator.Journal;
 /// <summary>Source-generated JSON for the request journal's list.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(RequestJournalList))]
-public sealed partial class JournalJsonContext : JsonSerializerContext;
+internal sealed partial class JournalJsonContext : JsonSerializerContext;

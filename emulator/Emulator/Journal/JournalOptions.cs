@@ -1,7 +1,7 @@
 namespace Emulator.Journal;
 
 /// <summary>The request journal behind <c>/emulator/requests</c> and the dashboard. Section <c>Journal</c>.</summary>
-public sealed class JournalOptions
+internal sealed class JournalOptions
 {
     public const string SectionName = "Journal";
 

@@ -3,7 +3,7 @@ using Emulator.Infrastructure;
 namespace Emulator.Journal;
 
 /// <summary>Registers the request journal and the access log, and puts the journal first in the pipeline.</summary>
-public static class JournalServices
+internal static class JournalServices
 {
     public static IServiceCollection AddRequestJournal(this IServiceCollection services)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Emulator.Journal;
 
 /// <summary>Reads and checks the journal's and the access log's settings; every problem is reported at start.</summary>
-public static class JournalSettings
+internal static class JournalSettings
 {
     public const string AccessLogKey = "Logging:AccessLog";
     public const string CapacityKey = JournalOptions.SectionName + ":" + nameof(JournalOptions.Capacity);

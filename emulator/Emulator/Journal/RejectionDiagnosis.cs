@@ -9,7 +9,7 @@ namespace Emulator.Journal;
 /// Works out, after the response, why a request was refused — for the journal and the console only; the wire keeps
 /// the live service's answer. Runs only for errors, so the cost is never on a successful request.
 /// </summary>
-public static class RejectionDiagnosis
+internal static class RejectionDiagnosis
 {
     public static string? Explain(HttpContext context, RequestJournalFeature feature)
     {

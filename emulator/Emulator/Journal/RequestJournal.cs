@@ -5,7 +5,7 @@ namespace Emulator.Journal;
 /// immutable entry in its slot with a compare-and-swap, so the hot path takes no lock; readers walk back from the
 /// newest sequence and keep the entries still in their slot.
 /// </summary>
-public sealed class RequestJournal
+internal sealed class RequestJournal
 {
     private readonly RequestJournalEntry?[] _slots;
     private long _next;

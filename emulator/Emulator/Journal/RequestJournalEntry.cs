@@ -19,7 +19,7 @@ namespace Emulator.Journal;
 /// <param name="AuthScheme">The Authorization scheme (HMAC-SHA256, Bearer), never its parameters.</param>
 /// <param name="AuthOutcome">accepted, rejected, or none (emulator routes and unauthenticated stages).</param>
 /// <param name="Fault">The fault rule that answered, delayed or aborted the request (<c>id: action</c>), if one fired.</param>
-public sealed record RequestJournalEntry(
+internal sealed record RequestJournalEntry(
     long Sequence,
     DateTimeOffset Time,
     string Method,

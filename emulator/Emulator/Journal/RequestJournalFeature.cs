@@ -7,7 +7,7 @@ namespace Emulator.Journal;
 /// error it answered and, set by the rejection sites with one call, the reason for the developer. Lives in
 /// <see cref="HttpContext.Features"/>.
 /// </summary>
-public sealed class RequestJournalFeature
+internal sealed class RequestJournalFeature
 {
     /// <summary>The ACS error the request was answered with, if any (from <see cref="AcsErrorResult"/>).</summary>
     public AcsError? Error { get; private set; }

@@ -10,7 +10,7 @@ namespace Emulator.Journal;
 /// Outermost middleware: times every request, lets the rest of the pipeline answer, then records the journal entry,
 /// works out the rejection reason when the answer was an error, and writes the access log line.
 /// </summary>
-public sealed class RequestJournalMiddleware(RequestDelegate next, RequestJournal journal, AccessLog accessLog, TimeProvider time)
+internal sealed class RequestJournalMiddleware(RequestDelegate next, RequestJournal journal, AccessLog accessLog, TimeProvider time)
 {
     private static readonly PathString RequestsPath = ApiSurface.EmulatorPrefix + JournalApi.RequestsRoute;
     private static readonly PathString DashboardPath = ApiSurface.EmulatorPrefix + "/ui";

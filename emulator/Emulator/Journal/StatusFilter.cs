@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Emulator.Journal;
 
 /// <summary>The journal's <c>status</c> filter: an exact code (<c>401</c>) or a class (<c>4xx</c>).</summary>
-public readonly record struct StatusFilter(int Low, int High)
+internal readonly record struct StatusFilter(int Low, int High)
 {
     public bool Matches(int status) => status >= Low && status <= High;
 

@@ -1,7 +1,7 @@
 namespace Emulator.Snapshots;
 
 /// <summary>Keeping the state in the data directory across restarts. Section <c>Server</c>, beside the data directory.</summary>
-public sealed class PersistenceOptions
+internal sealed class PersistenceOptions
 {
     public const string SectionName = "Server";
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Emulator.Snapshots;
 
 /// <summary>The whole state as versioned JSON: read it, or replace the state with one.</summary>
-public static class SnapshotApi
+internal static class SnapshotApi
 {
     private const int MaxSnapshotBytes = 64 * 1024 * 1024;
 

@@ -5,7 +5,7 @@ namespace Emulator.Snapshots;
 /// <c>--export-on-exit</c>, <c>Server:PersistState</c>). <see cref="Sequence"/> is the last issue / revocation
 /// number, so that tokens issued before an export keep their revoked-or-valid verdict after an import.
 /// </summary>
-public sealed record SnapshotDocument(
+internal sealed record SnapshotDocument(
     string Format,
     int Version,
     string ResourceId,
@@ -21,7 +21,7 @@ public sealed record SnapshotDocument(
 }
 
 /// <summary>One identity (or tombstone) of a snapshot.</summary>
-public sealed record SnapshotIdentity(
+internal sealed record SnapshotIdentity(
     string Id,
     string? CustomId,
     DateTimeOffset CreatedAt,

@@ -1,7 +1,7 @@
 namespace Emulator.Snapshots;
 
 /// <summary>Snapshot files read at start and written on a clean shutdown. Section <c>Snapshots</c>.</summary>
-public sealed class SnapshotOptions
+internal sealed class SnapshotOptions
 {
     public const string SectionName = "Snapshots";
 

@@ -7,7 +7,7 @@ using Emulator.Teams;
 namespace Emulator.Snapshots;
 
 /// <summary>Builds a snapshot of the state and replaces the state with one, after checking all of it.</summary>
-public sealed class SnapshotService(IdentityStore identities, AssignmentStore assignments, EmulatorClock clock, ResourceSettings resource)
+internal sealed class SnapshotService(IdentityStore identities, AssignmentStore assignments, EmulatorClock clock, ResourceSettings resource)
 {
     private readonly Lock _applyGate = new();
 

@@ -9,7 +9,7 @@ namespace Emulator.Snapshots;
 /// Snapshots and persistence: their settings (<c>Snapshots:*</c>, <c>Server:PersistState</c>), the services, the
 /// dirty-marking step of the pipeline, and loading / writing the state at start and stop.
 /// </summary>
-public static class SnapshotsFeature
+internal static class SnapshotsFeature
 {
     /// <summary>Every invalid snapshot or persistence setting, naming the key and the accepted values.</summary>
     public static IEnumerable<string> Validate(IConfiguration configuration)

@@ -6,4 +6,4 @@ namespace Emulator.Snapshots;
 /// <summary>Source-generated JSON for snapshots and the persisted state file.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SnapshotDocument))]
-public sealed partial class SnapshotsJsonContext : JsonSerializerContext;
+internal sealed partial class SnapshotsJsonContext : JsonSerializerContext;

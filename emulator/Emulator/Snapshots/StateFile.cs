@@ -4,7 +4,7 @@ namespace Emulator.Snapshots;
 /// Writes a file atomically: into a temporary file beside it, flushed to disk, then renamed over the old one, so a
 /// crash (kill -9, power loss) leaves either the old file or the new one, never a torn one.
 /// </summary>
-public static class StateFile
+internal static class StateFile
 {
     public static void WriteAtomically(string path, ReadOnlySpan<byte> content)
     {

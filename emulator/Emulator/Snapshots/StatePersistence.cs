@@ -9,7 +9,7 @@ namespace Emulator.Snapshots;
 /// has completed), plus once on a clean shutdown. Each write is a whole atomic snapshot, so the write cost is
 /// bounded by the interval, not by the request rate, and a kill -9 loses at most the last interval.
 /// </summary>
-public sealed partial class StatePersistence(SnapshotService snapshots, IOptions<PersistenceOptions> options, IOptions<Configuration.ServerOptions> server, TimeProvider time, ILogger<StatePersistence> logger) : BackgroundService
+internal sealed partial class StatePersistence(SnapshotService snapshots, IOptions<PersistenceOptions> options, IOptions<Configuration.ServerOptions> server, TimeProvider time, ILogger<StatePersistence> logger) : BackgroundService
 {
     private readonly Lock _writeGate = new();
     private int _dirty;

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Emulator.Teams;
 
 /// <summary>Thread-safe Teams-extension assignments, keyed by tenant and object id.</summary>
-public sealed class AssignmentStore
+internal sealed class AssignmentStore
 {
     private readonly ConcurrentDictionary<(Guid Tenant, Guid Object), TeamsExtensionAssignment> _assignments = new();
 

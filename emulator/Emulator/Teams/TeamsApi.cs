@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Emulator.Teams;
 
 /// <summary>Token exchanges for Teams users, Teams-extension and Entra users, and Teams-extension assignments (reference §2.6, §2.8, §9).</summary>
-public static class TeamsApi
+internal static class TeamsApi
 {
     private static readonly TimeSpan TeamsDayLifetime = TimeSpan.FromHours(24);
 

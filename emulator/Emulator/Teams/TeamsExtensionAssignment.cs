@@ -1,4 +1,4 @@
 namespace Emulator.Teams;
 
 /// <summary>Wire shape of a Teams-extension assignment: <c>{"objectId","tenantId","principalType","clientIds"?}</c>.</summary>
-public sealed record TeamsExtensionAssignment(string ObjectId, string TenantId, string PrincipalType, string[]? ClientIds);
+internal sealed record TeamsExtensionAssignment(string ObjectId, string TenantId, string PrincipalType, string[]? ClientIds);

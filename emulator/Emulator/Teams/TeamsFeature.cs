@@ -3,7 +3,7 @@ using Emulator.Infrastructure;
 namespace Emulator.Teams;
 
 /// <summary>Registers the Teams-extension assignments and their JSON; <see cref="TeamsApi.MapTeams"/> maps the exchanges.</summary>
-public static class TeamsFeature
+internal static class TeamsFeature
 {
     public static IServiceCollection AddTeams(this IServiceCollection services)
     {

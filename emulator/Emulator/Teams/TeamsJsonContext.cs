@@ -6,4 +6,4 @@ namespace Emulator.Teams;
 /// <summary>Source-generated JSON for the Teams-extension assignment bodies: camelCase, nulls omitted.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(TeamsExtensionAssignment))]
-public sealed partial class TeamsJsonContext : JsonSerializerContext;
+internal sealed partial class TeamsJsonContext : JsonSerializerContext;

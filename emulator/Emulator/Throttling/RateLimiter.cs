@@ -8,7 +8,7 @@ namespace Emulator.Throttling;
 /// <see cref="TimeProvider"/>), not the emulated clock: the SDKs wait out <c>Retry-After</c> in real time, and moving
 /// the emulated clock must not lift or extend a throttle.
 /// </summary>
-public sealed class RateLimiter
+internal sealed class RateLimiter
 {
     private readonly TimeProvider _time;
     private readonly TimeSpan _window;

@@ -1,7 +1,7 @@
 namespace Emulator.Throttling;
 
 /// <summary>The operations with a published limit; each has its own window.</summary>
-public enum ThrottledOperation
+internal enum ThrottledOperation
 {
     CreateIdentity,
     CreateIdentityWithToken,

@@ -3,7 +3,7 @@ using Emulator.Infrastructure;
 namespace Emulator.Throttling;
 
 /// <summary><c>DELETE /emulator/throttling</c> empties the live-throttling windows, so a test need not wait one out.</summary>
-public static class ThrottlingApi
+internal static class ThrottlingApi
 {
     public static IEndpointRouteBuilder MapThrottling(this IEndpointRouteBuilder app)
     {

@@ -3,7 +3,7 @@ using Emulator.Infrastructure;
 namespace Emulator.Throttling;
 
 /// <summary>Live throttling: its settings (section <c>Throttling</c>), the rate limiter and the middleware.</summary>
-public static class ThrottlingFeature
+internal static class ThrottlingFeature
 {
     /// <summary>Every invalid throttling setting, naming the key and the accepted values.</summary>
     public static IEnumerable<string> Validate(IConfiguration configuration)

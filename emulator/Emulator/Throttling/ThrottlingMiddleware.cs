@@ -9,7 +9,7 @@ namespace Emulator.Throttling;
 /// With <c>Throttling:Mode=Live</c>, answers 429 with <c>Retry-After</c> once an operation's published limit is
 /// reached within the sliding window. Runs after authentication, routing and the fault rules, before the handler.
 /// </summary>
-public sealed partial class ThrottlingMiddleware(RequestDelegate next, RateLimiter limiter, ILogger<ThrottlingMiddleware> logger)
+internal sealed partial class ThrottlingMiddleware(RequestDelegate next, RateLimiter limiter, ILogger<ThrottlingMiddleware> logger)
 {
     public Task InvokeAsync(HttpContext context)
     {

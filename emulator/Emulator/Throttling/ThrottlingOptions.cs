@@ -1,7 +1,7 @@
 namespace Emulator.Throttling;
 
 /// <summary>Live throttling: the published ACS Identity limits per resource. Section <c>Throttling</c>.</summary>
-public sealed class ThrottlingOptions
+internal sealed class ThrottlingOptions
 {
     public const string SectionName = "Throttling";
 
@@ -38,7 +38,7 @@ public sealed class ThrottlingOptions
 }
 
 /// <summary>Whether the emulator throttles.</summary>
-public enum ThrottlingMode
+internal enum ThrottlingMode
 {
     Off,
     Live,

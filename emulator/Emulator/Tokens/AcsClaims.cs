@@ -4,7 +4,7 @@ namespace Emulator.Tokens;
 /// The claims of an ACS access token (reference §8.1), the one place their names are spelt; <see cref="All"/> is the
 /// order live tokens write them in, plus <see cref="Sequence"/>.
 /// </summary>
-public static class AcsClaims
+internal static class AcsClaims
 {
     /// <summary>The identity's raw id without its <c>8:</c> prefix (<c>acs:&lt;resource&gt;_&lt;guid&gt;</c>, <c>orgid:&lt;oid&gt;</c>).</summary>
     public const string SkypeId = "skypeid";

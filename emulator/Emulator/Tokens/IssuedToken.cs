@@ -1,4 +1,4 @@
 namespace Emulator.Tokens;
 
 /// <summary>A signed access token and its expiry as the service reports it (<c>expiresOn</c>).</summary>
-public sealed record IssuedToken(string Token, DateTimeOffset ExpiresOn);
+internal sealed record IssuedToken(string Token, DateTimeOffset ExpiresOn);

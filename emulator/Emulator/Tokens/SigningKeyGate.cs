@@ -7,7 +7,7 @@ namespace Emulator.Tokens;
 /// correctly from the moment the emulator listens. The health endpoints pass straight through. Costs one completed-task
 /// check per request once the key exists.
 /// </summary>
-public sealed class SigningKeyGate(RequestDelegate next, SigningKeyProvider keys)
+internal sealed class SigningKeyGate(RequestDelegate next, SigningKeyProvider keys)
 {
     private static readonly PathString Health = AdminApi.Prefix + "/health";
 

@@ -10,7 +10,7 @@ namespace Emulator.Tokens;
 /// fails. Loading a configured or kept key stays synchronous (a few milliseconds), so a bad file still fails the start
 /// naming its setting.
 /// </summary>
-public sealed partial class SigningKeyProvider
+internal sealed partial class SigningKeyProvider
 {
     private readonly Lazy<Task<SigningKeys>> _keys;
 

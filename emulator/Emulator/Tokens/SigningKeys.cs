@@ -10,7 +10,7 @@ namespace Emulator.Tokens;
 /// thumbprint of the key's certificate in upper-case hex and <c>x5t</c> its base64url form; the certificate is
 /// self-signed when the emulator generates the key.
 /// </summary>
-public sealed class SigningKeys
+internal sealed class SigningKeys
 {
     /// <summary>The key's file in the data directory (<see cref="SigningKeyProvider"/> generates in the background when it is absent).</summary>
     internal const string StoredFileName = "signing-key.pfx";

@@ -1,7 +1,7 @@
 namespace Emulator.Tokens;
 
 /// <summary>Token lifetimes of the service: <c>expiresInMinutes</c> is 60..1440, default 1440 (reference §2.1).</summary>
-public static class TokenLifetime
+internal static class TokenLifetime
 {
     public const int DefaultMinutes = 1440;
     public const int MinMinutes = 60;

@@ -10,7 +10,7 @@ namespace Emulator.Tokens;
 /// (<see cref="AcsClaims.All"/>). Whom a token is for and which sequence it carries is decided by the caller
 /// (<c>Identities/AccessTokenIssuer</c>).
 /// </summary>
-public sealed class TokenSigner(SigningKeys keys, ResourceSettings resource)
+internal sealed class TokenSigner(SigningKeys keys, ResourceSettings resource)
 {
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Emulator.Tokens;
 
 /// <summary>Registers the signing key and the token signer (section <c>Tokens</c>).</summary>
-public static class TokensFeature
+internal static class TokensFeature
 {
     public static IServiceCollection AddTokens(this IServiceCollection services, IConfiguration configuration)
     {

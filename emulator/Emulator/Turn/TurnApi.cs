@@ -11,7 +11,7 @@ namespace Emulator.Turn;
 /// The historical TURN credentials operation of 2021-02-22-preview1 (reference §2.7). The emulator runs no TURN
 /// server: the credentials have the live shape and are random, for clients that only need the call to succeed.
 /// </summary>
-public static class TurnApi
+internal static class TurnApi
 {
     public static IEndpointRouteBuilder MapTurn(this IEndpointRouteBuilder app)
     {

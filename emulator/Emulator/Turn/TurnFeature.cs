@@ -3,7 +3,7 @@ using Emulator.Infrastructure;
 namespace Emulator.Turn;
 
 /// <summary>Registers the TURN credentials' JSON; <see cref="TurnApi.MapTurn"/> maps the operation.</summary>
-public static class TurnFeature
+internal static class TurnFeature
 {
     public static IServiceCollection AddTurn(this IServiceCollection services) => services.AddJsonContext(TurnJsonContext.Default);
 }

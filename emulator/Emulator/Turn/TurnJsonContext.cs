@@ -6,4 +6,4 @@ namespace Emulator.Turn;
 /// <summary>Source-generated JSON for the TURN credentials body: camelCase, nulls omitted.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(TurnCredentialsResult))]
-public sealed partial class TurnJsonContext : JsonSerializerContext;
+internal sealed partial class TurnJsonContext : JsonSerializerContext;

@@ -1,4 +1,4 @@
 namespace Emulator.Turn;
 
 /// <summary>One TURN server entry of <see cref="TurnCredentialsResult"/>.</summary>
-public sealed record TurnServer(string[] Urls, string Username, string Credential);
+internal sealed record TurnServer(string[] Urls, string Username, string Credential);

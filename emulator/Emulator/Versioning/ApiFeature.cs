@@ -2,7 +2,7 @@ namespace Emulator.Versioning;
 
 /// <summary>Request/response details that changed between api-versions of the same operation.</summary>
 [Flags]
-public enum ApiFeature
+internal enum ApiFeature
 {
     None = 0,
 

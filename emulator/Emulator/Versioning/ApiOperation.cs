@@ -2,7 +2,7 @@ namespace Emulator.Versioning;
 
 /// <summary>Every operation of the emulated API; <see cref="ApiVersions"/> says which api-version has which.</summary>
 [Flags]
-public enum ApiOperation
+internal enum ApiOperation
 {
     None = 0,
 

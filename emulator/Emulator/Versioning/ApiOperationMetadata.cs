@@ -1,7 +1,7 @@
 namespace Emulator.Versioning;
 
 /// <summary>Endpoint metadata naming the emulated operation(s) a route implements, with its <c>api-supported-versions</c>.</summary>
-public sealed class ApiOperationMetadata(ApiOperation operations)
+internal sealed class ApiOperationMetadata(ApiOperation operations)
 {
     public ApiOperation Operations { get; } = operations;
 

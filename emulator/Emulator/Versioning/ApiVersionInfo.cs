@@ -1,7 +1,7 @@
 namespace Emulator.Versioning;
 
 /// <summary>One api-version: its name, operations and wire details.</summary>
-public sealed record ApiVersionInfo(string Name, ApiOperation Operations, ApiFeature Features)
+internal sealed record ApiVersionInfo(string Name, ApiOperation Operations, ApiFeature Features)
 {
     /// <summary>Whether this version has every one of <paramref name="operations"/>.</summary>
     public bool HasAll(ApiOperation operations) => (Operations & operations) == operations;

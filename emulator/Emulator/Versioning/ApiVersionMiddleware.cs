@@ -9,7 +9,7 @@ namespace Emulator.Versioning;
 /// the endpoint's metadata, answers the errors of reference §4.2, and owns the route's <c>api-supported-versions</c>
 /// header (left off the error families the live service sends without it).
 /// </summary>
-public sealed class ApiVersionMiddleware(RequestDelegate next, IOptions<ApiVersionOptions> options)
+internal sealed class ApiVersionMiddleware(RequestDelegate next, IOptions<ApiVersionOptions> options)
 {
     public Task InvokeAsync(HttpContext http)
     {

@@ -8,7 +8,7 @@ namespace Emulator.Versioning;
 /// The one table of supported api-versions and what each contains (reference §1.1). Nothing else in the emulator
 /// names a version string.
 /// </summary>
-public static class ApiVersions
+internal static class ApiVersions
 {
     private const ApiOperation Core = CreateIdentity | DeleteIdentity | IssueAccessToken | RevokeAccessTokens;
     private const ApiOperation TeamsExtension = ExchangeTeamsExtensionToken | TeamsExtensionAssignments;

@@ -3,7 +3,7 @@ using Emulator.Configuration;
 namespace Emulator.Versioning;
 
 /// <summary>Registers the api-version policy (section <c>ApiVersions</c>) and puts its check before the handlers.</summary>
-public static class VersioningFeature
+internal static class VersioningFeature
 {
     public static IServiceCollection AddApiVersioning(this IServiceCollection services, IConfiguration configuration)
         => services.Configure<ApiVersionOptions>(configuration.GetSection(ApiVersionOptions.SectionName));
