@@ -15,6 +15,8 @@ namespace Emulator.Tests;
 /// <summary>The signing key is generated off the way to ready; requests wait for it and never fail.</summary>
 public sealed class SigningKeyStartupTests
 {
+    private static readonly string[] ChatScope = ["chat"];
+
     private static readonly SigningKeys Keys = MakeKeys();
 
     [Fact]
@@ -88,7 +90,7 @@ public sealed class SigningKeyStartupTests
             };
 
             // A request while the key is still being generated waits for it rather than failing.
-            var early = client.PostAsJsonAsync("/identities?api-version=2023-10-01", new { createTokenWithScopes = new[] { "chat" } }, TestContext.Current.CancellationToken);
+            var early = client.PostAsJsonAsync("/identities?api-version=2023-10-01", new { createTokenWithScopes = ChatScope }, TestContext.Current.CancellationToken);
             var readyAt = await PollReadyAsync(client);
             var keptWhenReady = File.Exists(Path.Combine(dir, "signing-key.pfx"));
             using var created = await early;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -235,7 +236,7 @@ public sealed class InputRegressionTests : IAsyncLifetime
         var body = new StringBuilder();
         for (var i = 0; i < 20; i++)
         {
-            body.Append($"{chunk.Length:x}\r\n{chunk}\r\n");
+            body.Append(CultureInfo.InvariantCulture, $"{chunk.Length:x}\r\n{chunk}\r\n");
         }
 
         var response = await RawHttp.SendAsync(_emulator.BaseAddress, RawHttp.Bytes(

@@ -23,7 +23,7 @@ public sealed class SnapshotTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     /// <summary>alice (customId, valid token), bob (revoked token), carol (deleted), an assignment, the clock 60 s ahead.</summary>
-    private async Task<(string Alice, string Bob, string Valid, string Revoked, string Deleted, string AssignmentPath)> ArrangeStateAsync(HttpClient client, HttpClient admin)
+    private static async Task<(string Alice, string Bob, string Valid, string Revoked, string Deleted, string AssignmentPath)> ArrangeStateAsync(HttpClient client, HttpClient admin)
     {
         using var created = await client.PostJson($"/identities?api-version={Preview}", """{"customId":"alice"}""");
         var alice = (await created.JsonAsync()).GetProperty("identity").GetProperty("id").GetString()!;
@@ -56,7 +56,7 @@ public sealed class SnapshotTests : IAsyncLifetime
         return (alice, bob, valid, revoked, deleted, assignment);
     }
 
-    private async Task<string> SnapshotAsync(HttpClient admin)
+    private static async Task<string> SnapshotAsync(HttpClient admin)
     {
         using var response = await admin.GetAsync("/emulator/snapshot");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
