@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
+using Emulator.Benchmarks.Processes;
 using Emulator.Benchmarks.Reporting;
 using Emulator.Benchmarks.Suites;
 
@@ -101,21 +101,7 @@ public static class FixtureBench
             info.ArgumentList.Add(a);
         }
 
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(info) ?? throw new HarnessException("could not start the fixture-profile process.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var wall = watch.Elapsed.TotalMilliseconds;
-        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (process.ExitCode != 0 || lines.Length == 0)
-        {
-            throw new HarnessException($"fixture-profile failed ({process.ExitCode}): {await stderr}{await stdout}");
-        }
-
-        var profile = JsonSerializer.Deserialize<FixtureProfile>(lines[^1], FixtureProfileProbe.Json)
-            ?? throw new HarnessException($"fixture-profile printed '{lines[^1]}'.");
-        return (profile, wall);
+        return await ProbeProcess.RunAsync<FixtureProfile>(info, "fixture-profile", FixtureProfileProbe.Json);
     }
 
     private static string? Value(string[] args, string name)

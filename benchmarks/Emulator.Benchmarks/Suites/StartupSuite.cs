@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using Emulator.Benchmarks.Http;
 using Emulator.Benchmarks.Processes;
 
@@ -122,20 +121,6 @@ public static class StartupSuite
         info.ArgumentList.Add("fixture-start");
         info.ArgumentList.Add("--warm-runs");
         info.ArgumentList.Add(5.ToString(CultureInfo.InvariantCulture));
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(info) ?? throw new HarnessException("could not start the fixture-start process.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var wall = watch.Elapsed.TotalMilliseconds;
-        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (process.ExitCode != 0 || lines.Length == 0)
-        {
-            throw new HarnessException($"fixture-start failed ({process.ExitCode}): {await stderr}{await stdout}");
-        }
-
-        var report = JsonSerializer.Deserialize<FixtureStartReport>(lines[^1], FixtureStartProbe.Json)
-            ?? throw new HarnessException($"fixture-start printed '{lines[^1]}'.");
-        return (report, wall);
+        return await ProbeProcess.RunAsync<FixtureStartReport>(info, "fixture-start", FixtureStartProbe.Json);
     }
 }
