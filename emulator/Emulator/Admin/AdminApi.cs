@@ -107,7 +107,7 @@ internal static class AdminApi
     public static Results<Ok<TokenValidationView>, ProblemHttpResult> ValidateToken(RequestBody body, TokenValidator validator)
     {
         string? token = null;
-        var error = JsonRequest.TryParse(body, out var json);
+        var error = JsonRequest.Read(body, out var json);
         using (json)
         {
             error ??= json.ReadString("token", "Token", out token);

@@ -14,7 +14,7 @@ internal sealed record CreateIdentityRequest(string[] Scopes, int ExpiresInMinut
     public static bool TryParse(RequestBody body, ApiVersionInfo version, out CreateIdentityRequest request, [NotNullWhen(false)] out AcsError? error)
     {
         request = new CreateIdentityRequest([], TokenLifetime.DefaultMinutes, null);
-        error = JsonRequest.TryParse(body, out var json);
+        error = JsonRequest.Read(body, out var json);
         using (json)
         {
             string[]? scopes = null;

@@ -124,7 +124,7 @@ internal static class IdentitiesApi
             return new AcsErrorResult(error);
         }
 
-        var invalid = JsonRequest.TryParse(body, out var json);
+        var invalid = JsonRequest.Read(body, out var json);
         DateTimeOffset? validFrom = null;
         using (json)
         {

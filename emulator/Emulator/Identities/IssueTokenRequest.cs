@@ -12,7 +12,7 @@ internal sealed record IssueTokenRequest(string[] Scopes, int ExpiresInMinutes)
     public static bool TryParse(RequestBody body, ApiVersionInfo version, out IssueTokenRequest request, [NotNullWhen(false)] out AcsError? error)
     {
         request = new IssueTokenRequest([], TokenLifetime.DefaultMinutes);
-        error = JsonRequest.TryParse(body, out var json);
+        error = JsonRequest.Read(body, out var json);
         using (json)
         {
             string[]? scopes = null;

@@ -14,8 +14,12 @@ internal sealed class JsonRequest : IDisposable
 
     private JsonRequest(JsonDocument? document) => _document = document;
 
-    /// <summary>Parses <paramref name="body"/>; returns the error to answer when it is not a JSON object.</summary>
-    public static AcsError? TryParse(RequestBody body, out JsonRequest request)
+    /// <summary>
+    /// Reads <paramref name="body"/> as a JSON object; returns the error to answer when it is not one, or null. Like the
+    /// <c>ReadXxx</c> methods of the request it gives, it returns errors rather than a bool, so a handler chains them with
+    /// <c>??=</c> and answers the first.
+    /// </summary>
+    public static AcsError? Read(RequestBody body, out JsonRequest request)
     {
         request = new JsonRequest(null);
         if (body.Bytes.Span.Trim(" \t\r\n"u8).IsEmpty)

@@ -35,7 +35,7 @@ internal static class TeamsApi
     public static async Task<Results<Ok<AccessTokenResult>, AcsErrorResult>> ExchangeTeamsUserToken(
         ApiVersionInfo version, RequestBody body, EntraTokenValidator validator, AccessTokenIssuer tokens, CancellationToken cancellationToken)
     {
-        var error = JsonRequest.TryParse(body, out var json);
+        var error = JsonRequest.Read(body, out var json);
         string? token = null, appId = null, userId = null;
         using (json)
         {
@@ -102,7 +102,7 @@ internal static class TeamsApi
     public static Results<Ok<IdentityAccessTokenResult>, AcsErrorResult> ExchangeCallerToken(
         HttpContext context, RequestBody body, AccessTokenIssuer tokens, ResourceSettings resource)
     {
-        var error = JsonRequest.TryParse(body, out var json);
+        var error = JsonRequest.Read(body, out var json);
         json.Dispose();
         if (error is not null)
         {
@@ -138,7 +138,7 @@ internal static class TeamsApi
             return new AcsErrorResult(keyError);
         }
 
-        var error = JsonRequest.TryParse(body, out var json);
+        var error = JsonRequest.Read(body, out var json);
         string? principalType = null;
         string[]? clientIds = null;
         using (json)
