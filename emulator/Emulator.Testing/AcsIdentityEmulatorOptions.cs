@@ -6,6 +6,29 @@ namespace Emulator.Testing;
 /// <summary>How <see cref="AcsIdentityEmulator.StartAsync(AcsIdentityEmulatorOptions?, CancellationToken)"/> starts the emulator.</summary>
 public sealed class AcsIdentityEmulatorOptions
 {
+    /// <summary>Where the emulator runs: in the test process (default) or as the Native AOT binary in a child process.</summary>
+    public AcsIdentityEmulatorMode Mode { get; set; } = AcsIdentityEmulatorMode.InProcess;
+
+    /// <summary>
+    /// <see cref="AcsIdentityEmulatorMode.NativeProcess"/>: the emulator binary to run. Default null: the path in the
+    /// environment variable <c>ACS_IDENTITY_EMULATOR_EXECUTABLE</c>, else the linux-x64 binary this package carries
+    /// (<c>runtimes/linux-x64/native/Emulator</c> under the test's output folder).
+    /// </summary>
+    public string? ExecutablePath { get; set; }
+
+    /// <summary>
+    /// <see cref="AcsIdentityEmulatorMode.NativeProcess"/>: whether a disposed emulator's process is reset (identities,
+    /// revocations, Teams-extension assignments, clock offset, fault rules, throttling windows, request journal) and
+    /// kept for the next start with the same options in this test process, so that later starts take milliseconds.
+    /// Its ports then stay bound until the test process ends. Default true; false stops the process on dispose.
+    /// Emulators that set <c>Faults:</c>, <c>Snapshots:</c>, <c>Server:DataDirectory</c> or <c>Server:PersistState</c>
+    /// in <see cref="Settings"/> are never reused (a reset would lose what they loaded).
+    /// </summary>
+    public bool ReuseNativeProcess { get; set; } = true;
+
+    /// <summary><see cref="AcsIdentityEmulatorMode.NativeProcess"/>: how long to wait for the process to print its connection strings. Default 30 seconds.</summary>
+    public TimeSpan NativeStartTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>HTTP port. Default 0: a free port, picked at start.</summary>
     public int HttpPort { get; set; }
 
