@@ -69,7 +69,7 @@ internal sealed class NativeAdminClient(Uri endpoint, string accessKey)
     {
         using var json = Json(Send(HttpMethod.Post, "tokens/validate", JsonSerializer.Serialize(new Dictionary<string, string> { ["token"] = token })), "tokens/validate");
         var root = json.RootElement;
-        TokenRejection? reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String && Enum.TryParse<TokenInvalidReason>(r.GetString(), out var parsed)
+        TokenRejection? reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String && Enum.TryParse<TokenInvalidReason>(r.GetString(), ignoreCase: true, out var parsed)
             ? TokenValidationResult.ToRejection(parsed)
             : null;
         return TokenValidationResult.Create(
