@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using Emulator.Configuration;
 using Emulator.Faults;
@@ -16,6 +17,9 @@ internal sealed class NativeEmulator : IEmulatorBackend
 {
     // Settings whose effect a reset would undo (loaded rules, state, files): such processes are never reused.
     private static readonly string[] NotReusable = [FaultsFeature.RulesKey, SnapshotOptions.SectionName + ":", ServerOptions.DataDirectoryKey, PersistenceOptions.PersistStateKey];
+
+    // The cached key file, checked (loaded) once per folder and process rather than at every start.
+    private static readonly ConcurrentDictionary<string, string?> KeyFiles = new(StringComparer.Ordinal);
 
     private readonly NativeEmulatorProcess _process;
     private readonly string? _poolKey;
@@ -116,7 +120,7 @@ internal sealed class NativeEmulator : IEmulatorBackend
     private static List<string> Arguments(AcsIdentityEmulatorOptions options)
     {
         var keyCache = FixtureSettings.KeyCacheDirectory(options);
-        var cachedKey = keyCache is null ? null : SigningKeyCache.TryFind(keyCache) ?? CreateCachedKey(keyCache);
+        var cachedKey = keyCache is null ? null : CachedKey(keyCache);
         var settings = FixtureSettings.From(options, cachedKey,
         [
             new(ServerOptions.ExitWhenStdinClosesKey, "true"),
@@ -124,6 +128,16 @@ internal sealed class NativeEmulator : IEmulatorBackend
             new("Logging:LogLevel:Default", "Warning"),
         ]);
         return [.. settings.Where(s => s.Value is not null).OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase).Select(s => $"--{s.Key}={s.Value}")];
+    }
+
+    private static string? CachedKey(string directory)
+    {
+        if (KeyFiles.TryGetValue(directory, out var known) && known is not null && File.Exists(known))
+        {
+            return known;
+        }
+
+        return KeyFiles[directory] = SigningKeyCache.TryFind(directory) ?? CreateCachedKey(directory);
     }
 
     /// <summary>No usable cached key yet: make one now and save it, so this and every later process load it; null if it cannot be saved.</summary>
