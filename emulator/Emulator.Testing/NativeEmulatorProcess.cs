@@ -35,7 +35,7 @@ internal sealed class NativeEmulatorProcess
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts the binary and waits for its banner; a child that exits first or stays silent too long is an exception with its output.</summary>
-    public static async Task<NativeEmulatorProcess> StartAsync(string executable, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<NativeEmulatorProcess> StartAsync(string executable, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -48,6 +48,11 @@ internal sealed class NativeEmulatorProcess
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
         }
 
         var output = new NativeOutput();

@@ -69,7 +69,7 @@ public static class FixtureBench
             {
                 var cold = v.Profiles.Select(p => p.Cold).ToList();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {v.Name} | {(cold.Any(c => double.IsNaN(c.BuilderMs)) ? "n/a" : M(cold, c => c.BuilderMs).ToString("F0", CultureInfo.InvariantCulture))} | {M(cold, c => c.StartedMs):F0} | **{M(cold, c => c.FirstTokenMs):F0}** | {string.Join(", ", cold.Select(c => c.FirstTokenMs.ToString("F0", CultureInfo.InvariantCulture)))} | {M(cold, c => c.CpuMs):F0} | {M(cold, c => c.JitMethods):F0} | {M(cold, c => c.JitMs):F0} | {StartupSuite.Median(v.Profiles.SelectMany(p => p.WarmFirstTokenMs)):F0} | {StartupSuite.Median(v.ProcessMs):F0} |"));
+                    $"| {v.Name} | {(cold.Any(c => c.BuilderMs < 0) ? "n/a" : M(cold, c => c.BuilderMs).ToString("F0", CultureInfo.InvariantCulture))} | {M(cold, c => c.StartedMs):F0} | **{M(cold, c => c.FirstTokenMs):F0}** | {string.Join(", ", cold.Select(c => c.FirstTokenMs.ToString("F0", CultureInfo.InvariantCulture)))} | {M(cold, c => c.CpuMs):F0} | {M(cold, c => c.JitMethods):F0} | {M(cold, c => c.JitMs):F0} | {StartupSuite.Median(v.Profiles.SelectMany(p => p.WarmFirstTokenMs)):F0} | {StartupSuite.Median(v.ProcessMs):F0} |"));
             }
 
             var before = variants[0].Profiles.Select(p => p.BeforeFirst).ToList();

@@ -74,7 +74,8 @@ public static class FixtureProfileProbe
         }
 
         var first = Mark(t0);
-        return new FixtureRun(built?.Ms ?? double.NaN, started.Ms, first.Ms, first.CpuMs, first.JitMethods, first.JitMs, generated);
+        // BuilderMs -1: not measured (in native mode there is no host builder in this process).
+        return new FixtureRun(built?.Ms ?? -1, started.Ms, first.Ms, first.CpuMs, first.JitMethods, first.JitMs, generated);
     }
 
     private static PhaseMark Mark(long since) => new(
@@ -93,7 +94,7 @@ public static class FixtureProfileProbe
 /// <summary>Wall ms since the mark's start; the process's CPU ms, JIT-compiled methods and JIT ms since it started.</summary>
 public sealed record PhaseMark(double Ms, double CpuMs, long JitMethods, double JitMs);
 
-/// <summary>One fixture start: ms to the host being built (ConfigureBuilder), started, first token served; CPU and JIT by then.</summary>
+/// <summary>One fixture start: ms to the host being built (ConfigureBuilder; -1 in native mode), started, first token served; CPU and JIT by then.</summary>
 public sealed record FixtureRun(double BuilderMs, double StartedMs, double FirstTokenMs, double CpuMs, long JitMethods, double JitMs, bool GeneratedKey);
 
 /// <summary>A namespace's share of the JIT during the run.</summary>
