@@ -135,12 +135,18 @@ public static class AotComparison
                 b.IdentitiesBytes = target.Server.WorkingSetBytes();
                 Log($"  {b.Name}: {identities:N0} created in {b.PopulateSeconds:F1} s ({identities / b.PopulateSeconds:N0}/s); RSS {b.IdleBytes / 1048576.0:F1} -> {b.IdentitiesBytes / 1048576.0:F1} MiB, {(b.IdentitiesBytes - b.IdleBytes) / (double)identities:F0} B/identity");
 
-                populate.Restart();
-                var withToken = await target.PopulateAsync(tokenIdentities, withToken: true, Concurrency);
-                b.TokenPopulateSeconds = populate.Elapsed.TotalSeconds;
-                await Task.Delay(1000);
-                b.LoadedBytes = target.Server.WorkingSetBytes();
-                Log($"  {b.Name}: {tokenIdentities:N0} more with a token in {b.TokenPopulateSeconds:F1} s; RSS {b.LoadedBytes / 1048576.0:F1} MiB");
+                string[] withToken = [];
+                b.LoadedBytes = b.IdentitiesBytes;
+                if (tokenIdentities > 0)
+                {
+                    populate.Restart();
+                    withToken = await target.PopulateAsync(tokenIdentities, withToken: true, Concurrency);
+                    b.TokenPopulateSeconds = populate.Elapsed.TotalSeconds;
+                    await Task.Delay(1000);
+                    b.LoadedBytes = target.Server.WorkingSetBytes();
+                    Log($"  {b.Name}: {tokenIdentities:N0} more with a token in {b.TokenPopulateSeconds:F1} s; RSS {b.LoadedBytes / 1048576.0:F1} MiB");
+                }
+
                 pools[i] = new IdentityPool([.. plain, .. withToken]);
             }
 
