@@ -282,6 +282,7 @@ native_env=(); native_exe=""
 if [[ ${SKIP_AOT:-0} == 1 ]]; then
     echo "skipped (SKIP_AOT=1): the native-mode fixture tests skip"
 else
+    wait_provisioning # it installs clang and zlib1g-dev; publish-aot.sh would race it for the apt lock
     bash scripts/publish-aot.sh linux-x64 "$TMP/aot"
     aot_publish_rc=$?
     check "native AOT publish" "$aot_publish_rc"
