@@ -48,6 +48,7 @@ public sealed class AcsIdentityEmulatorOptions
     /// The clock the emulator lives by, e.g. a <c>FakeTimeProvider</c>. Default: the system clock. Token lifetimes
     /// follow it (plus the offset set by <see cref="AcsIdentityEmulator.AdvanceClock"/>), and so do the HMAC date
     /// window and Entra token expiry, so a client signing with the real time needs a fake clock near real time.
+    /// In-process mode only: <see cref="AcsIdentityEmulatorMode.NativeProcess"/> refuses it.
     /// </summary>
     public TimeProvider? TimeProvider { get; set; }
 
@@ -76,16 +77,18 @@ public sealed class AcsIdentityEmulatorOptions
     /// <c>~/.cache</c>; LocalApplicationData on Windows), created for the user alone (0700, the key file 0600); a file
     /// that others can read or write, a damaged one or one expiring within 30 days is not used (and is replaced).
     /// Null or empty: a new key in every test process, as the emulator does without a data directory. Not used when
-    /// <see cref="Settings"/> sets <c>Tokens:SigningKeyPath</c> or <c>Server:DataDirectory</c>.
+    /// <see cref="Settings"/> sets <c>Tokens:SigningKeyPath</c> or <c>Server:DataDirectory</c>. Both modes use it; in
+    /// <see cref="AcsIdentityEmulatorMode.NativeProcess"/> mode the fixture generates the cached key itself when there is none.
     /// </summary>
     public string? SigningKeyCacheDirectory { get; set; } = SigningKeyCache.DefaultDirectory();
 
     /// <summary>
     /// Logging of the emulator. Default null: no log output (test output stays clean). Set e.g.
-    /// <c>logging =&gt; logging.AddConsole()</c> to see the emulator's log.
+    /// <c>logging =&gt; logging.AddConsole()</c> to see the emulator's log. In-process mode only:
+    /// <see cref="AcsIdentityEmulatorMode.NativeProcess"/> refuses it (the child's warnings and errors appear in its exceptions).
     /// </summary>
     public Action<ILoggingBuilder>? Logging { get; set; }
 
-    /// <summary>Last word on the emulator's host before it is built: register services, add configuration.</summary>
+    /// <summary>Last word on the emulator's host before it is built: register services, add configuration. In-process mode only.</summary>
     public Action<WebApplicationBuilder>? ConfigureBuilder { get; set; }
 }
