@@ -85,7 +85,8 @@ public sealed class AcsIdentityEmulatorOptions
     /// <summary>
     /// Logging of the emulator. Default null: no log output (test output stays clean). Set e.g.
     /// <c>logging =&gt; logging.AddConsole()</c> to see the emulator's log. In-process mode only:
-    /// <see cref="AcsIdentityEmulatorMode.NativeProcess"/> refuses it (the child's warnings and errors appear in its exceptions).
+    /// <see cref="AcsIdentityEmulatorMode.NativeProcess"/> refuses it (the child's last output lines, warnings and errors
+    /// included, are in the exception when its start fails).
     /// </summary>
     public Action<ILoggingBuilder>? Logging { get; set; }
 

@@ -84,7 +84,9 @@ internal sealed class NativeEmulator : IEmulatorBackend
             return new NativeEmulator(idle, poolKey);
         }
 
-        var process = await NativeEmulatorProcess.StartAsync(executable, arguments, Environment(options), options.NativeStartTimeout, cancellationToken).ConfigureAwait(false);
+        var listen = options.Settings.TryGetValue(ServerOptions.ListenAddressKey, out var address) && address is not null ? address : "localhost";
+        var adminAddress = ListenAddress.TryParse(listen, out var parsed) ? parsed.LocalAddress : System.Net.IPAddress.Loopback; // an invalid one fails the child's start
+        var process = await NativeEmulatorProcess.StartAsync(executable, arguments, Environment(options), adminAddress, options.NativeStartTimeout, cancellationToken).ConfigureAwait(false);
         return new NativeEmulator(process, poolKey);
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Net;
 using Emulator.Hosting;
 
 namespace Emulator.Testing;
@@ -15,13 +16,15 @@ internal sealed class NativeEmulatorProcess
     private readonly Process _process;
     private readonly NativeOutput _output;
 
-    private NativeEmulatorProcess(Process process, NativeOutput output, NativeBanner banner, string executable)
+    private NativeEmulatorProcess(Process process, NativeOutput output, NativeBanner banner, string executable, IPAddress adminAddress)
     {
         _process = process;
         _output = output;
         Banner = banner;
         Executable = executable;
-        Admin = new NativeAdminClient(NativeBanner.EndpointOf(banner.HttpConnectionString), banner.AccessKey);
+        // The connection string's host is Resource:EndpointHost, which need not resolve here: call the address it listens on.
+        var admin = new UriBuilder(NativeBanner.EndpointOf(banner.HttpConnectionString)) { Host = adminAddress.ToString() }.Uri;
+        Admin = new NativeAdminClient(admin, banner.AccessKey);
     }
 
     public NativeBanner Banner { get; }
@@ -35,7 +38,7 @@ internal sealed class NativeEmulatorProcess
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts the binary and waits for its banner; a child that exits first or stays silent too long is an exception with its output.</summary>
-    public static async Task<NativeEmulatorProcess> StartAsync(string executable, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<NativeEmulatorProcess> StartAsync(string executable, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, IPAddress adminAddress, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -74,7 +77,7 @@ internal sealed class NativeEmulatorProcess
         try
         {
             var banner = await WaitForBannerAsync(process, output, executable, timeout, cancellationToken).ConfigureAwait(false);
-            return new NativeEmulatorProcess(process, output, banner, executable);
+            return new NativeEmulatorProcess(process, output, banner, executable, adminAddress);
         }
         catch
         {

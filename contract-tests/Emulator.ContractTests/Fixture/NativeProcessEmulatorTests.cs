@@ -88,6 +88,22 @@ public sealed class NativeProcessEmulatorTests
     }
 
     [Fact]
+    public async Task EndpointHostThatDoesNotResolve_StillLeavesTheClockAndResetWorking()
+    {
+        var options = Unique();
+        options.Settings["Resource:EndpointHost"] = "acs-emulator.invalid";
+        options.Settings["Server:ListenAddress"] = "127.0.0.1";
+        await using var emulator = await AcsIdentityEmulator.StartAsync(options, Ct);
+
+        emulator.AdvanceClock(TimeSpan.FromMinutes(5));
+        Assert.Equal(TimeSpan.FromMinutes(5), emulator.ClockOffset);
+        emulator.Reset();
+
+        Assert.Equal(TimeSpan.Zero, emulator.ClockOffset);
+        Assert.StartsWith("endpoint=http://acs-emulator.invalid:", emulator.ConnectionString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Services_InNativeMode_ThrowsNamingTheMode()
     {
         await using var emulator = await AcsIdentityEmulator.StartAsync(NativeBinary.Options(), Ct);
