@@ -7,7 +7,8 @@
 #   bash benchmarks/run.sh --full    # the published table: about 25 minutes
 #   bash benchmarks/run.sh --full --wait-quiet 10   # first wait up to 10 min for the load average to drop
 #   bash benchmarks/run.sh --journal # about 3 minutes: create and issue with the request journal and access log on and off
-#   bash benchmarks/run.sh --aot [--full] [--identities N]   # JIT vs Native AOT side by side (docs/benchmarks.md)
+#   bash benchmarks/run.sh --aot [--full] [--identities N] [--token-identities N]   # JIT vs Native AOT side by side
+#                                    # (docs/benchmarks.md); --full: about 15 minutes, RSS at 1,000,000 identities
 #   bash benchmarks/run.sh --long [--race-ops N] [--soak-seconds N] [--workers N] [--only race|soak]
 #                                    # only the long runs that --full ends with: the 1,000,000-operation race on
 #                                    # shared identities and the 10-minute soak (wrong answers, 5xx, RSS trend)

@@ -29,14 +29,21 @@ public static class AotMarkdown
         Row(md, "first request after ready, data directory (ms)", Median(jit.WithDataDirectory, s => s.FirstTokenMs - s.ReadyMs), Median(aot.WithDataDirectory, s => s.FirstTokenMs - s.ReadyMs), "F1");
         Row(md, "CPU time until the first token, data directory (ms)", Median(jit.WithDataDirectory, s => s.CpuMs), Median(aot.WithDataDirectory, s => s.CpuMs), "F0");
         Row(md, "RSS idle (MiB)", jit.IdleBytes / 1048576.0, aot.IdleBytes / 1048576.0, "F1");
-        Row(md, $"RSS after {report.Identities:N0} identities with a token each (MiB)", jit.LoadedBytes / 1048576.0, aot.LoadedBytes / 1048576.0, "F1");
+        Row(md, $"RSS after {report.Identities:N0} identities created without a token (MiB)", jit.IdentitiesBytes / 1048576.0, aot.IdentitiesBytes / 1048576.0, "F1");
+        Row(md, $"RSS growth per identity at {report.Identities:N0} (bytes)", PerIdentity(jit, report.Identities), PerIdentity(aot, report.Identities), "F0");
         Row(md, $"creating those {report.Identities:N0} over HTTP, c={16} (s)", jit.PopulateSeconds, aot.PopulateSeconds, "F1");
+        if (report.TokenIdentities > 0)
+        {
+            Row(md, $"RSS after {report.TokenIdentities:N0} more, each with a chat token (MiB)", jit.LoadedBytes / 1048576.0, aot.LoadedBytes / 1048576.0, "F1");
+            Row(md, $"creating those {report.TokenIdentities:N0} with a token over HTTP, c={16} (s)", jit.TokenPopulateSeconds, aot.TokenPopulateSeconds, "F1");
+        }
+
         foreach (var operation in jit.Load.Select(l => l.Operation).Distinct())
         {
             var j = jit.Load.Single(l => l.Operation == operation);
             var a = aot.Load.Single(l => l.Operation == operation);
-            Row(md, $"{operation}, c={j.Concurrency} (req/s)", j.RequestsPerSecond, a.RequestsPerSecond, "N0");
-            Row(md, $"{operation}, c={j.Concurrency} p99 (ms)", j.P99Ms, a.P99Ms, "F2");
+            Row(md, $"{operation} on {j.StoredIdentities:N0} stored, c={j.Concurrency} (req/s)", j.RequestsPerSecond, a.RequestsPerSecond, "N0");
+            Row(md, $"{operation} on {j.StoredIdentities:N0} stored, c={j.Concurrency} p99 (ms)", j.P99Ms, a.P99Ms, "F2");
             Row(md, $"{operation}, server CPU per request (µs)", j.ServerCpuUsPerRequest ?? double.NaN, a.ServerCpuUsPerRequest ?? double.NaN, "N0");
         }
 
@@ -53,6 +60,8 @@ public static class AotMarkdown
             + $"(runs {Join(report.Fixture.Select(f => f.Cold.FirstResponseMs))}), later ones {warm:F0} ms.");
         return md.ToString();
     }
+
+    private static double PerIdentity(AotBuildResult build, int identities) => (build.IdentitiesBytes - build.IdleBytes) / (double)identities;
 
     private static double Median(IEnumerable<StartSample> samples, Func<StartSample, double> pick) => AotComparison.Median(samples, pick);
 

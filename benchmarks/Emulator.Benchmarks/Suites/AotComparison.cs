@@ -34,7 +34,8 @@ public static class AotComparison
         var full = args.Contains("--full");
         var output = Value(args, "--out") ?? Path.Combine(Directory.GetCurrentDirectory(), "results");
         var runs = int.Parse(Value(args, "--runs") ?? (full ? "9" : "3"), CultureInfo.InvariantCulture);
-        var identities = int.Parse(Value(args, "--identities") ?? (full ? "100000" : "10000"), CultureInfo.InvariantCulture);
+        var identities = Count(args, "--identities", full ? 1_000_000 : 10_000, minimum: 1);
+        var tokenIdentities = Count(args, "--token-identities", full ? 10_000 : 1_000, minimum: 0);
         var duration = full ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(2);
         var warmup = full ? TimeSpan.FromSeconds(2) : TimeSpan.FromMilliseconds(500);
         var started = TimeProvider.System.GetUtcNow();
@@ -78,54 +79,10 @@ public static class AotComparison
                 fixtures.Add((await StartupSuite.FixtureOnceAsync()).Report);
             }
 
-            Log($"memory and throughput, {identities:N0} identities each with a chat token ...");
-            var targets = new List<EmulatorTarget>();
-            try
-            {
-                foreach (var b in builds)
-                {
-                    targets.Add(await EmulatorTarget.StartAsync(b.Path));
-                }
-
-                await Task.Delay(1000);
-                for (var i = 0; i < builds.Length; i++)
-                {
-                    builds[i].IdleBytes = targets[i].Server.WorkingSetBytes();
-                }
-
-                var pools = new IdentityPool[builds.Length];
-                for (var i = 0; i < builds.Length; i++)
-                {
-                    var populate = Stopwatch.StartNew();
-                    pools[i] = new IdentityPool(await targets[i].PopulateAsync(identities, withToken: true, Concurrency));
-                    builds[i].PopulateSeconds = populate.Elapsed.TotalSeconds;
-                    await Task.Delay(1000);
-                    builds[i].LoadedBytes = targets[i].Server.WorkingSetBytes();
-                    Log($"  {builds[i].Name}: {identities:N0} created in {builds[i].PopulateSeconds:F1} s; RSS {builds[i].IdleBytes / 1048576.0:F1} -> {builds[i].LoadedBytes / 1048576.0:F1} MiB");
-                }
-
-                foreach (var operation in new[] { Operations.Issue, Operations.Create })
-                {
-                    for (var i = 0; i < builds.Length; i++)
-                    {
-                        var api = targets[i].Api;
-                        var pool = pools[i];
-                        Func<Worker, Task> unit = operation == Operations.Issue
-                            ? w => w.SendAsync(api.Issue(pool.Random(w.Random)), HttpStatusCode.OK, ResponseChecks.IsToken, "issue token")
-                            : w => w.SendAsync(api.Create(AcsApi.CreateBody), HttpStatusCode.Created, ResponseChecks.IsIdentity, "create");
-                        var result = await LoadRunner.RunAsync(builds[i].Name, operation, Concurrency, warmup, duration, 5_000_000, unit, targets[i].Server.CpuTime, identities);
-                        builds[i].Load.Add(result);
-                        Log($"  {builds[i].Name} {operation,-16} c={Concurrency} {result.RequestsPerSecond,8:N0} req/s  p50 {result.P50Ms,6:F2}  p99 {result.P99Ms,6:F2} ms  server CPU {result.ServerCpuUsPerRequest:N0} µs/req");
-                    }
-                }
-            }
-            finally
-            {
-                targets.ForEach(t => t.Dispose());
-            }
+            await MeasureStoreAsync(builds, identities, tokenIdentities, warmup, duration);
 
             var images = new ImageSizes(Bytes(Value(args, "--image-bytes-jit")), Bytes(Value(args, "--image-bytes-aot")));
-            var report = new AotReport(full ? "full" : "short", started, watch.Elapsed.TotalSeconds, machine, MachineInfo.LoadAverage(), rsa, identities,
+            var report = new AotReport(full ? "full" : "short", started, watch.Elapsed.TotalSeconds, machine, MachineInfo.LoadAverage(), rsa, identities, tokenIdentities,
                 [.. builds.Select(b => b.ToResult(new FileInfo(b.Path).Length))], [.. fixtures], images);
             Directory.CreateDirectory(output);
             var md = AotMarkdown.Render(report);
@@ -141,6 +98,111 @@ public static class AotComparison
         {
             scratch.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Both servers side by side: RSS idle; then, one build after the other, <paramref name="identities"/> created
+    /// with a plain <c>POST /identities</c> (no token, so no RSA signature: the store holds the same record either
+    /// way) and RSS again, then <paramref name="tokenIdentities"/> more each with a chat token and RSS again; then
+    /// issue token on random stored identities and create, at c=16, on the populated servers, load points alternating.
+    /// </summary>
+    private static async Task MeasureStoreAsync(Build[] builds, int identities, int tokenIdentities, TimeSpan warmup, TimeSpan duration)
+    {
+        var stored = identities + tokenIdentities;
+        Log($"memory and throughput: {identities:N0} identities created without a token, then {tokenIdentities:N0} with a chat token, per build ...");
+        var targets = new List<EmulatorTarget>();
+        try
+        {
+            foreach (var b in builds)
+            {
+                targets.Add(await EmulatorTarget.StartAsync(b.Path));
+            }
+
+            await Task.Delay(1000);
+            for (var i = 0; i < builds.Length; i++)
+            {
+                builds[i].IdleBytes = targets[i].Server.WorkingSetBytes();
+            }
+
+            var pools = new IdentityPool[builds.Length];
+            for (var i = 0; i < builds.Length; i++)
+            {
+                var (b, target) = (builds[i], targets[i]);
+                var populate = Stopwatch.StartNew();
+                var plain = await target.PopulateAsync(identities, withToken: false, Concurrency, Progress(b, target, identities, populate));
+                b.PopulateSeconds = populate.Elapsed.TotalSeconds;
+                await Task.Delay(1000);
+                b.IdentitiesBytes = target.Server.WorkingSetBytes();
+                Log($"  {b.Name}: {identities:N0} created in {b.PopulateSeconds:F1} s ({identities / b.PopulateSeconds:N0}/s); RSS {b.IdleBytes / 1048576.0:F1} -> {b.IdentitiesBytes / 1048576.0:F1} MiB, {(b.IdentitiesBytes - b.IdleBytes) / (double)identities:F0} B/identity");
+
+                string[] withToken = [];
+                b.LoadedBytes = b.IdentitiesBytes;
+                if (tokenIdentities > 0)
+                {
+                    populate.Restart();
+                    withToken = await target.PopulateAsync(tokenIdentities, withToken: true, Concurrency);
+                    b.TokenPopulateSeconds = populate.Elapsed.TotalSeconds;
+                    await Task.Delay(1000);
+                    b.LoadedBytes = target.Server.WorkingSetBytes();
+                    Log($"  {b.Name}: {tokenIdentities:N0} more with a token in {b.TokenPopulateSeconds:F1} s; RSS {b.LoadedBytes / 1048576.0:F1} MiB");
+                }
+
+                pools[i] = new IdentityPool([.. plain, .. withToken]);
+            }
+
+            foreach (var operation in new[] { Operations.Issue, Operations.Create })
+            {
+                for (var i = 0; i < builds.Length; i++)
+                {
+                    var api = targets[i].Api;
+                    var pool = pools[i];
+                    Func<Worker, Task> unit = operation == Operations.Issue
+                        ? w => w.SendAsync(api.Issue(pool.Random(w.Random)), HttpStatusCode.OK, ResponseChecks.IsToken, "issue token")
+                        : w => w.SendAsync(api.Create(AcsApi.CreateBody), HttpStatusCode.Created, ResponseChecks.IsIdentity, "create");
+                    var result = await LoadRunner.RunAsync(builds[i].Name, operation, Concurrency, warmup, duration, 5_000_000, unit, targets[i].Server.CpuTime, stored);
+                    builds[i].Load.Add(result);
+                    Log($"  {builds[i].Name} {operation,-16} c={Concurrency} on {stored:N0} stored {result.RequestsPerSecond,8:N0} req/s  p50 {result.P50Ms,6:F2}  p99 {result.P99Ms,6:F2} ms  server CPU {result.ServerCpuUsPerRequest:N0} µs/req");
+                }
+            }
+        }
+        finally
+        {
+            targets.ForEach(t => t.Dispose());
+        }
+    }
+
+    /// <summary>Prints the populate's progress and the child's RSS at most every 10 s, so a long run shows it is moving and its memory stays sane.</summary>
+    private static Action<int> Progress(Build build, EmulatorTarget target, int total, Stopwatch watch)
+    {
+        var gate = new object();
+        var last = TimeSpan.Zero;
+        return created =>
+        {
+            lock (gate)
+            {
+                var now = watch.Elapsed;
+                if (now - last < TimeSpan.FromSeconds(10))
+                {
+                    return;
+                }
+
+                last = now;
+                Log($"  {build.Name}: {created:N0} / {total:N0} created ({created / now.TotalSeconds:N0}/s), RSS {target.Server.WorkingSetBytes() / 1048576.0:F1} MiB");
+            }
+        };
+    }
+
+    private static int Count(string[] args, string name, int fallback, int minimum)
+    {
+        var value = Value(args, name);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
+            ? n
+            : throw new HarnessException($"{name} must be a whole number ≥ {minimum}; got '{value}'.");
     }
 
     public static double Median<T>(IEnumerable<T> values, Func<T, double> pick) => StartupSuite.Median(values.Select(pick));
@@ -215,12 +277,16 @@ public static class AotComparison
 
         public long IdleBytes { get; set; }
 
+        public long IdentitiesBytes { get; set; }
+
         public long LoadedBytes { get; set; }
 
         public double PopulateSeconds { get; set; }
 
+        public double TokenPopulateSeconds { get; set; }
+
         public List<LoadResult> Load { get; } = [];
 
-        public AotBuildResult ToResult(long fileBytes) => new(Name, fileBytes, [.. WithData], [.. WithoutData], IdleBytes, LoadedBytes, PopulateSeconds, [.. Load]);
+        public AotBuildResult ToResult(long fileBytes) => new(Name, fileBytes, [.. WithData], [.. WithoutData], IdleBytes, IdentitiesBytes, LoadedBytes, PopulateSeconds, TokenPopulateSeconds, [.. Load]);
     }
 }

@@ -6,15 +6,21 @@ namespace Emulator.Benchmarks.Suites;
 /// <summary>One start: milliseconds from process start to ready and to the first created identity with a token, and the CPU used.</summary>
 public sealed record StartSample(double ReadyMs, double FirstTokenMs, double CpuMs);
 
-/// <summary>What mode <c>aot</c> measured of one build.</summary>
+/// <summary>
+/// What mode <c>aot</c> measured of one build. RSS (bytes): <paramref name="IdleBytes"/> once ready,
+/// <paramref name="IdentitiesBytes"/> after the identities created without a token, <paramref name="LoadedBytes"/>
+/// after the further ones created with a token; the seconds each populate took over HTTP.
+/// </summary>
 public sealed record AotBuildResult(
     string Name,
     long FileBytes,
     StartSample[] WithDataDirectory,
     StartSample[] WithoutDataDirectory,
     long IdleBytes,
+    long IdentitiesBytes,
     long LoadedBytes,
     double PopulateSeconds,
+    double TokenPopulateSeconds,
     LoadResult[] Load);
 
 /// <summary>Image sizes in bytes, when the images were built on this machine (.ci/container.sh).</summary>
@@ -29,6 +35,7 @@ public sealed record AotReport(
     string LoadAverageAtEnd,
     RsaResult Rsa,
     int Identities,
+    int TokenIdentities,
     AotBuildResult[] Builds,
     FixtureStartReport[] Fixture,
     ImageSizes Images);

@@ -63,11 +63,15 @@ public sealed class EmulatorTarget : IDisposable
         Expect(response.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.OK, $"POST /emulator/reset answered {(int)response.StatusCode}");
     }
 
-    /// <summary>Creates <paramref name="count"/> identities over HTTP (optionally each with a chat token) and returns their raw ids.</summary>
-    public async Task<string[]> PopulateAsync(int count, bool withToken, int concurrency = 16)
+    /// <summary>
+    /// Creates <paramref name="count"/> identities over HTTP (optionally each with a chat token) and returns their raw
+    /// ids; <paramref name="progress"/>, when given, is called with the number created so far after every 10,000th.
+    /// </summary>
+    public async Task<string[]> PopulateAsync(int count, bool withToken, int concurrency = 16, Action<int>? progress = null)
     {
         var ids = new string[count];
         var next = -1;
+        var done = 0;
         using var client = ClientFactory.Create(concurrency);
         var body = withToken ? AcsApi.CreateWithTokenBody : AcsApi.CreateBody;
         Func<byte[], bool> check = withToken ? ResponseChecks.IsIdentityWithToken : ResponseChecks.IsIdentity;
@@ -81,6 +85,10 @@ public sealed class EmulatorTarget : IDisposable
                 var bytes = await response.Content.ReadAsByteArrayAsync();
                 Expect(response.StatusCode == HttpStatusCode.Created && check(bytes), $"populate: create answered {(int)response.StatusCode} '{ResponseChecks.Excerpt(bytes)}'");
                 ids[i] = ResponseChecks.IdOf(bytes);
+                if (progress is not null && Interlocked.Increment(ref done) is var created && created % 10_000 == 0)
+                {
+                    progress(created);
+                }
             }
         }));
         await Task.WhenAll(workers);
