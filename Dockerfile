@@ -4,28 +4,36 @@
 #   docker run --rm -p 8080:8080 -p 8443:8443 acs-identity-emulator
 #
 # The base images are build arguments so that an offline or mirrored build can substitute its
-# own copies; the defaults are the official .NET images. Nothing here is architecture-specific:
-# the build stage runs on the build machine's platform and produces portable IL, and the runtime
-# stage has no RUN step, so `docker buildx build --platform linux/amd64,linux/arm64 .` needs no
-# emulation.
+# own copies; the defaults are the official .NET images. The build stage runs on the build
+# machine's platform and precompiles the app for the target's architecture (ReadyToRun: less JIT
+# at start-up; crossgen cross-compiles, amd64 and arm64), and the runtime stage has no RUN step, so
+# `docker buildx build --platform linux/amd64,linux/arm64 .` needs no emulation.
 ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
 ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
 
 FROM --platform=$BUILDPLATFORM ${SDK_IMAGE} AS build
+# The image's architecture (set by BuildKit and buildah; without it, the build machine's).
+ARG TARGETARCH
 WORKDIR /src
 
 # Restore layer: only what `dotnet restore` of the web project reads, so that it is rebuilt only
 # when a project or package version changes. A private feed can be supplied as a build secret:
 #   docker build --secret id=nugetconfig,src=$HOME/.nuget/NuGet/NuGet.Config .
+# The restore is for the target's runtime identifier, with the ReadyToRun compiler's package.
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY emulator/Emulator/Emulator.csproj emulator/Emulator/
 RUN --mount=type=secret,id=nugetconfig \
+    case "${TARGETARCH:-$(uname -m)}" in arm64|aarch64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac; \
+    echo "$rid" > /tmp/rid; \
     if [ -s /run/secrets/nugetconfig ]; then set -- --configfile /run/secrets/nugetconfig; fi; \
-    dotnet restore emulator/Emulator/Emulator.csproj "$@"
+    dotnet restore emulator/Emulator/Emulator.csproj -r "$rid" -p:PublishReadyToRun=true "$@"
 
 COPY .editorconfig ./
 COPY emulator/Emulator/ emulator/Emulator/
+# Framework-dependent (the runtime image's shared framework) but ReadyToRun: the emulator's and its
+# packages' code is precompiled, which takes about a fifth off the time to ready (docs/benchmarks.md).
 RUN dotnet publish emulator/Emulator/Emulator.csproj -c Release --no-restore \
+        -r "$(cat /tmp/rid)" --self-contained false -p:PublishReadyToRun=true \
         -p:UseAppHost=false -o /app \
     && test -f /app/Emulator.dll \
     && mkdir /data

@@ -132,9 +132,12 @@ check "image declares VOLUME /data" \
 hc=$(inspect_image '{{json .HealthCheck}}')
 check "image HEALTHCHECK runs the emulator's own probe" \
     bash -c "[[ '$hc' == *'--health-check'* ]]"
-check "image publishes a portable app (framework-dependent, no apphost, no runtime identifier)" \
+# ReadyToRun images carry the "RTR" header signature; IL-only assemblies do not.
+check "image publishes a framework-dependent ReadyToRun app for linux-x64 (no apphost, no bundled runtime)" \
     pm run --rm --entrypoint /bin/sh "$IMAGE" -c \
-        'test -f /app/Emulator.dll && test ! -e /app/Emulator && ! grep -q "Version=v[0-9.]*/" /app/Emulator.deps.json'
+        'test -f /app/Emulator.dll && test ! -e /app/Emulator && test ! -e /app/System.Private.CoreLib.dll \
+         && grep -q "Version=v[0-9.]*/linux-x64" /app/Emulator.deps.json && grep -q "\"frameworks\"" /app/Emulator.runtimeconfig.json \
+         && grep -qa RTR /app/Emulator.dll && grep -qa RTR /app/Microsoft.IdentityModel.Tokens.dll'
 
 
 # --------------------------------------------------------------------------------------------

@@ -45,7 +45,10 @@ fi
 
 mkdir -p "$results"
 echo "building (Release) ..."
-dotnet publish "$root/emulator/Emulator/Emulator.csproj" -c Release -o "$results/publish/emulator" -nologo -v q
+# The published JIT build as the Dockerfile makes it: framework-dependent, ReadyToRun for this machine's architecture.
+case "$(uname -m)" in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+dotnet publish "$root/emulator/Emulator/Emulator.csproj" -c Release -r "$rid" --self-contained false \
+  -p:PublishReadyToRun=true -p:UseAppHost=false -o "$results/publish/emulator" -nologo -v q
 dotnet build "$here/Emulator.Benchmarks/Emulator.Benchmarks.csproj" -c Release -nologo -v q
 
 if [ "$mode" = --fixture ]; then

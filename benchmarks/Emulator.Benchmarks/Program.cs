@@ -10,7 +10,7 @@ using Emulator.Benchmarks.Suites;
 // fixture        the in-process fixture's first start in fresh processes, with and without the key cache, and its JIT profile (see FixtureBench)
 // fixture-profile one such fresh process (child of fixture)
 // signing        only the RSA-2048 and TokenSigner baseline (for profiling)
-// startup        only the published start-up, for an experiment: startup --emulator <Emulator.dll> [--runs N]
+// startup        only the published start-up, to compare builds interleaved: startup --emulator <dll> [--emulator <dll> ...] [--runs N]
 // aot            JIT and Native AOT side by side: aot --emulator <Emulator.dll> --emulator-aot <Emulator> [--short]
 // load           one operation against a fresh emulator, to profile it (see ProfileLoad)
 // journal        create and issue with the request journal and the access log on and off, side by side (see JournalOverhead)

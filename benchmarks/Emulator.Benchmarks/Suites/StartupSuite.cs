@@ -46,23 +46,76 @@ public static class StartupSuite
             Median(processMs));
     }
 
-    /// <summary>Mode <c>startup</c>: the published start-up alone, to compare builds of the emulator.</summary>
+    /// <summary>
+    /// Mode <c>startup</c>: the published start-up of one or more builds (<c>--emulator</c> repeated), to compare them.
+    /// Runs are interleaved build by build (each with a data directory holding kept keys, then with
+    /// <c>--data-dir none</c>) so every build sees the same machine load; each build gets one unrecorded start of each
+    /// kind first (it creates the kept files and pulls the build into the page cache).
+    /// </summary>
     public static async Task<int> PublishedOnlyAsync(string[] args)
     {
-        var dll = args.SkipWhile(a => a != "--emulator").Skip(1).FirstOrDefault() ?? throw new HarnessException("--emulator <Emulator.dll> is required.");
+        var builds = args.Select((a, i) => (a, i)).Where(p => p.a == "--emulator" && p.i + 1 < args.Length).Select(p => Path.GetFullPath(args[p.i + 1])).ToArray();
+        if (builds.Length == 0)
+        {
+            throw new HarnessException("--emulator <Emulator.dll> is required (repeat it to compare builds).");
+        }
+
         var runsArg = args.SkipWhile(a => a != "--runs").Skip(1).FirstOrDefault();
         var runs = runsArg is null ? 7 : int.Parse(runsArg, CultureInfo.InvariantCulture);
         using var client = ClientFactory.Create(1);
-        await PublishedOnceAsync(dll, client);
-        var ms = new double[runs];
-        var cpu = new double[runs];
-        for (var i = 0; i < runs; i++)
+        var scratch = Directory.CreateTempSubdirectory("acs-emulator-startup-");
+        try
         {
-            (ms[i], cpu[i]) = await PublishedOnceAsync(dll, client);
+            var withData = builds.Select(_ => new List<StartSample>()).ToArray();
+            var withoutData = builds.Select(_ => new List<StartSample>()).ToArray();
+            var dataDirectories = builds.Select((_, b) => Path.Combine(scratch.FullName, b.ToString(CultureInfo.InvariantCulture))).ToArray();
+            for (var b = 0; b < builds.Length; b++)
+            {
+                await PublishedStart.OnceAsync(Name(b), builds[b], dataDirectories[b], client);
+                await PublishedStart.OnceAsync(Name(b), builds[b], "none", client);
+            }
+
+            for (var i = 0; i < runs; i++)
+            {
+                for (var b = 0; b < builds.Length; b++)
+                {
+                    withData[b].Add(await PublishedStart.OnceAsync(Name(b), builds[b], dataDirectories[b], client));
+                    withoutData[b].Add(await PublishedStart.OnceAsync(Name(b), builds[b], "none", client));
+                }
+            }
+
+            Console.WriteLine($"published start-up, medians of {runs} interleaved runs (ms; ratio to build 1 in brackets):");
+            Console.WriteLine("build | ready, data dir | ready, --data-dir none | first token, data dir | first token, none | CPU to first token, data dir | CPU, none");
+            for (var b = 0; b < builds.Length; b++)
+            {
+                Console.WriteLine(string.Join(" | ",
+                    $"{Name(b)} {builds[b]}",
+                    Figure(withData, b, s => s.ReadyMs),
+                    Figure(withoutData, b, s => s.ReadyMs),
+                    Figure(withData, b, s => s.FirstTokenMs),
+                    Figure(withoutData, b, s => s.FirstTokenMs),
+                    Figure(withData, b, s => s.CpuMs),
+                    Figure(withoutData, b, s => s.CpuMs)));
+                Console.WriteLine($"  {Name(b)} ready runs, data dir: {Runs(withData[b])}; none: {Runs(withoutData[b])}");
+            }
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
         }
 
-        Console.WriteLine($"published start-up of {dll}: median {Median(ms):F0} ms (CPU {Median(cpu):F0} ms); runs {string.Join(", ", ms.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))}");
         return 0;
+
+        static string Name(int b) => $"build {(b + 1).ToString(CultureInfo.InvariantCulture)}";
+        static string Runs(List<StartSample> samples) => string.Join(", ", samples.Select(s => s.ReadyMs.ToString("F0", CultureInfo.InvariantCulture)));
+        static string Figure(List<StartSample>[] samples, int b, Func<StartSample, double> pick)
+        {
+            var median = Median(samples[b].Select(pick));
+            var first = Median(samples[0].Select(pick));
+            return b == 0
+                ? median.ToString("F0", CultureInfo.InvariantCulture)
+                : $"{median.ToString("F0", CultureInfo.InvariantCulture)} ({(median / first).ToString("F2", CultureInfo.InvariantCulture)})";
+        }
     }
 
     public static double Median(IEnumerable<double> values)
