@@ -13,8 +13,9 @@
 #                                    # only the long runs that --full ends with: the 1,000,000-operation race on
 #                                    # shared identities and the 10-minute soak (wrong answers, 5xx, RSS trend)
 #   bash benchmarks/run.sh --persistence  # create and issue with Server:PersistState off and on (about 30 s)
-#   bash benchmarks/run.sh --fixture [--runs N] [--probe-dll DLL]   # the in-process fixture's first start in fresh
-#                                    # processes, signing key cached or not, and its JIT profile (docs/benchmarks.md)
+#   bash benchmarks/run.sh --fixture [--runs N] [--probe-dll DLL]   # the fixture's first start in fresh processes:
+#                                    # in-process (signing key cached or not, JIT profile) and native mode (the AOT
+#                                    # binary as a child process, reused or not) side by side (docs/benchmarks.md)
 #
 # Writes benchmarks/results/benchmark-<mode>.{json,md} and scaling-<mode>.png. Exits non-zero only when the harness
 # could not measure (build failure, an emulator that does not start or answers wrongly), never because of a figure.
@@ -51,7 +52,10 @@ dotnet publish "$root/emulator/Emulator/Emulator.csproj" -c Release -r "$rid" --
 dotnet build "$here/Emulator.Benchmarks/Emulator.Benchmarks.csproj" -c Release -nologo -v q
 
 if [ "$mode" = --fixture ]; then
-  exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" fixture "${@:2}"
+  # The native-mode variants run the Native AOT binary (scripts/publish-aot.sh installs its C toolchain when missing).
+  bash "$root/scripts/publish-aot.sh" linux-x64 "$results/publish/emulator-aot"
+  exec dotnet "$here/Emulator.Benchmarks/bin/Release/net10.0/Emulator.Benchmarks.dll" fixture \
+    --native "$results/publish/emulator-aot/Emulator" "${@:2}"
 fi
 
 if [ "$mode" = --journal ]; then

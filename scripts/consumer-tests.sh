@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Consumer tests: the README's "Install" blocks, run as a user would, from the packages in ./artifacts.
 #
-#   1. dotnet pack Emulator.sln -c Release -o artifacts (CONSUMER_SKIP_PACK=1 uses the packages already there);
+#   1. the Native AOT binary (CONSUMER_AOT_EXECUTABLE, which scripts/test.sh passes, else scripts/publish-aot.sh) and
+#      dotnet pack Emulator.sln -c Release -o artifacts -p:EmulatorNativeExecutable=<it>, so AcsIdentityEmulator.Testing
+#      carries it (CONSUMER_SKIP_PACK=1 uses the packages already there);
 #   2. in a temporary folder whose NuGet.config adds ./artifacts to the machine's feeds, one fresh project per test
 #      framework from the standard templates (xunit v2, xunit v3, NUnit, MSTest), made by the README's shell block,
-#      with the README's AcsRest.cs and test file, then `dotnet test`;
+#      with the README's AcsRest.cs and test file, then `dotnet test` (the NUnit one runs the package's native binary);
 #   3. the Aspire AppHost of the README's block, made by hand (no templates) with AcsIdentityEmulator.Aspire.Hosting
 #      added by `dotnet add package`, built with no warnings; the emulator the package carries (copied next to the
 #      AppHost) started on free ports and its readiness path called;
@@ -55,6 +57,8 @@ block() {
         want && /^```/ { if (inside) exit; inside = 1; next }
         inside { print }' "$README"
 }
+# mode FRAMEWORK: where the README's test for it runs the emulator.
+mode() { if block "$1.cs" | grep -q 'AcsIdentityEmulatorMode.NativeProcess'; then echo "native-process (the package's AOT binary)"; else echo "in-process"; fi; }
 # Every block must exist: a README edit that drops one fails here rather than testing nothing.
 for name in tool.sh acs.mjs AcsRest.cs xunit-v2.sh xunit-v2.cs xunit-v3.sh xunit-v3.cs nunit.sh nunit.cs mstest.sh mstest.cs aspire.sh aspire.cs; do
     [[ -n $(block "$name") ]] || { bad "README.md has the consumer block $name"; exit 1; }
@@ -67,8 +71,19 @@ echo "== pack"
 VERSION=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$ROOT/Directory.Build.props" | head -1)
 t=$(now)
 if [[ ${CONSUMER_SKIP_PACK:-0} != 1 ]]; then
+    native=${CONSUMER_AOT_EXECUTABLE:-}
+    if [[ -z $native ]]; then
+        bash "$ROOT/scripts/publish-aot.sh" linux-x64 "$WORK/aot" >"$WORK/aot.log" 2>&1 && native=$WORK/aot/Emulator
+    fi
+    if [[ -n $native && -x $native ]]; then
+        ok "the Native AOT binary for AcsIdentityEmulator.Testing ($native)"
+    else
+        tail -20 "$WORK/aot.log" 2>/dev/null
+        bad "the Native AOT binary for AcsIdentityEmulator.Testing (scripts/publish-aot.sh)"
+        native=""
+    fi
     rm -rf "$ARTIFACTS"
-    if dotnet pack "$ROOT/Emulator.sln" -c Release -o "$ARTIFACTS" -nologo -v q -clp:NoSummary >"$WORK/pack.log" 2>&1 \
+    if dotnet pack "$ROOT/Emulator.sln" -c Release -o "$ARTIFACTS" ${native:+"-p:EmulatorNativeExecutable=$native"} -nologo -v q -clp:NoSummary >"$WORK/pack.log" 2>&1 \
             && ! grep -qE ': warning ' "$WORK/pack.log"; then
         ok "dotnet pack Emulator.sln packs with no warnings ($(ls "$ARTIFACTS"/*.nupkg | wc -l) packages, version $VERSION)"
     else
@@ -93,6 +108,8 @@ cat >"$WORK/NuGet.config" <<XML
 </configuration>
 XML
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# The native-mode test must find the binary in the package, as a user's would, not through the variable test.sh sets.
+unset ACS_IDENTITY_EMULATOR_EXECUTABLE
 
 # --------------------------------------------------------------------------------------------
 # 2. One fresh project per test framework
@@ -115,10 +132,10 @@ for fw in ${CONSUMER_FRAMEWORKS:-xunit-v2 xunit-v3 nunit mstest}; do
             && grep -qE 'Passed: +1,|succeeded: 1$|Total: 1, Errors: 0, Failed: 0' "$dir.log" \
             && ! grep -qE 'Failed!|Failed: +[1-9]|failed: [1-9]' "$dir.log"; then
         grep -E 'Passed!|succeeded: |Total: 1' "$dir.log" | tail -1 | sed 's/^ */    /'
-        ok "$fw: a test creates a user with a token through the in-process emulator and it validates"
+        ok "$fw: a test creates a user with a token through the $(mode "$fw") emulator and it validates"
     else
         tail -40 "$dir.log"
-        bad "$fw: a test creates a user with a token through the in-process emulator and it validates"
+        bad "$fw: a test creates a user with a token through the $(mode "$fw") emulator and it validates"
     fi
     TIMES+=("$fw (new, add package, restore, build, test): $(secs "$t") s")
 done

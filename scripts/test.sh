@@ -12,14 +12,16 @@
 # The full run:
 #   1. while the solution builds in Release: .ci/provision.sh installs what the suites need (below) and npm ci fills
 #      every npm folder whose node_modules is missing or older than its package-lock.json;
-#   2. the emulator started as a process on free loopback ports (connection strings from GET /emulator/info);
+#   2. the Native AOT binary published (scripts/publish-aot.sh, into $TMP/aot) for the fixture's native-mode tests of
+#      step 3 (ACS_IDENTITY_EMULATOR_EXECUTABLE), step 6 and the consumer tests; the emulator started as a process on
+#      free loopback ports (connection strings from GET /emulator/info);
 #   3. dotnet test of each test project of Emulator.sln, side by side, the C# contract suite's EMULATOR_URL leg against
 #      that process (Emulator.Testcontainers.Tests runs in step 8, against the image);
 #   4. the JavaScript contract suite (real SDKs, its own emulator process); the Python contract suite at EMULATOR_URL
 #      and with its own emulator process;
 #   5. the Node.js quickstart samples against the started emulator, over http and https; the dashboard's browser tests;
-#   6. the Native AOT binary: published (scripts/publish-aot.sh), then the JS and Python suites and the C# EMULATOR_URL
-#      leg against it (scripts/test-aot.sh);
+#   6. the Native AOT binary of step 2: the JS and Python suites and the C# EMULATOR_URL leg against it
+#      (scripts/test-aot.sh);
 #   7. the benchmarks in short mode (figures only; fails only if the harness breaks);
 #   8. the container images, built and tested with podman (.ci/container.sh);
 #   9. the Aspire integration: its model tests and the sample AppHost run by Aspire.Hosting.Testing
@@ -36,7 +38,8 @@
 # contract-tests/js, contract-tests/browser, samples/node-quickstart-administration, samples/node-quickstart-identity;
 # NuGet packages in ~/.nuget/packages. It writes ./artifacts (packages, browser screenshots) and docs/parity.md.
 #
-# Environment: SKIP_CONTAINER=1 skips step 8, SKIP_BENCHMARKS=1 step 7, SKIP_AOT=1 step 6, SKIP_ASPIRE=1 step 9,
+# Environment: SKIP_CONTAINER=1 skips step 8, SKIP_BENCHMARKS=1 step 7, SKIP_AOT=1 step 6 and the AOT publish of step 2
+# (the native-mode fixture tests then skip), SKIP_ASPIRE=1 step 9,
 # SKIP_CONSUMER=1 step 11
 # (all run by default and in CI). COMMUNICATION_SERVICES_CONNECTION_STRING, when set, adds the live-Azure legs of the
 # contract suites.
@@ -274,6 +277,19 @@ if ((QUICK)); then
     finish
 fi
 
+step "Native AOT publish (scripts/publish-aot.sh: the fixture's native-mode tests, step 6 and the consumer tests use it)"
+native_env=(); native_exe=""
+if [[ ${SKIP_AOT:-0} == 1 ]]; then
+    echo "skipped (SKIP_AOT=1): the native-mode fixture tests skip"
+else
+    wait_provisioning # it installs clang and zlib1g-dev; publish-aot.sh would race it for the apt lock
+    bash scripts/publish-aot.sh linux-x64 "$TMP/aot"
+    aot_publish_rc=$?
+    check "native AOT publish" "$aot_publish_rc"
+    if ((aot_publish_rc == 0)); then native_exe=$TMP/aot/Emulator; native_env=(ACS_IDENTITY_EMULATOR_EXECUTABLE="$native_exe"); fi
+fi
+step_done
+
 step "Start the emulator as a process (target of the EMULATOR_URL legs and of the Node.js samples)"
 if start_emulator "$TMP/emulator.log" dotnet emulator/Emulator/bin/Release/net10.0/Emulator.dll --data-dir "$TMP/data"; then
     check "emulator process start" 0
@@ -286,7 +302,7 @@ fi
 step_done
 
 step "dotnet test (every test project of Emulator.sln; the C# contract suite's EMULATOR_URL leg against the process)"
-dotnet_tests "${url_env[@]}"
+dotnet_tests "${url_env[@]}" "${native_env[@]}"
 step_done
 
 step "JavaScript contract suite (real SDKs, emulator as a process)"
@@ -375,7 +391,7 @@ step "Consumer tests (pack to ./artifacts; README Install blocks in fresh projec
 if [[ ${SKIP_CONSUMER:-0} == 1 ]]; then
     echo "skipped (SKIP_CONSUMER=1)"; add "consumer tests (packages)" 0 0 1
 else
-    bash scripts/consumer-tests.sh 2>&1 | tee "$TMP/consumer.log"
+    CONSUMER_AOT_EXECUTABLE=$native_exe bash scripts/consumer-tests.sh 2>&1 | tee "$TMP/consumer.log"
     # shellcheck disable=SC2046
     suite "consumer tests (packages)" "${PIPESTATUS[0]}" $(line_counts "$TMP/consumer.log")
 fi

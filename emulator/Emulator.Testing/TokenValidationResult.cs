@@ -8,15 +8,15 @@ namespace Emulator.Testing;
 /// </summary>
 public sealed class TokenValidationResult
 {
-    private TokenValidationResult(TokenValidation validation)
+    private TokenValidationResult(bool valid, TokenRejection? reason, string? detail, string? identity, IReadOnlyList<string>? scopes, DateTimeOffset? issuedAt, DateTimeOffset? expiresOn)
     {
-        Valid = validation.Valid;
-        Reason = validation.Reason is { } reason ? ToRejection(reason) : null;
-        Detail = validation.Detail;
-        Identity = validation.Subject?.Raw;
-        Scopes = validation.Scopes;
-        IssuedAt = validation.IssuedAt;
-        ExpiresOn = validation.ExpiresOn;
+        Valid = valid;
+        Reason = reason;
+        Detail = detail;
+        Identity = identity;
+        Scopes = scopes;
+        IssuedAt = issuedAt;
+        ExpiresOn = expiresOn;
     }
 
     /// <summary>Whether the emulator accepts the token now.</summary>
@@ -43,7 +43,12 @@ public sealed class TokenValidationResult
     /// <summary>The verdict in one line, e.g. <c>valid</c> or <c>Revoked: …</c>.</summary>
     public override string ToString() => Valid ? "valid" : $"{Reason}: {Detail}";
 
-    internal static TokenValidationResult From(TokenValidation validation) => new(validation);
+    internal static TokenValidationResult From(TokenValidation validation) => new(
+        validation.Valid, validation.Reason is { } reason ? ToRejection(reason) : null, validation.Detail, validation.Subject?.Raw, validation.Scopes, validation.IssuedAt, validation.ExpiresOn);
+
+    /// <summary>From the fields of <c>POST /emulator/tokens/validate</c>'s answer (the native mode).</summary>
+    internal static TokenValidationResult Create(bool valid, TokenRejection? reason, string? detail, string? identity, IReadOnlyList<string>? scopes, DateTimeOffset? issuedAt, DateTimeOffset? expiresOn)
+        => new(valid, reason, detail, identity, scopes, issuedAt, expiresOn);
 
     internal static TokenRejection ToRejection(TokenInvalidReason reason) => reason switch
     {

@@ -11,7 +11,9 @@ namespace Emulator.Benchmarks.Fixture;
 /// interleaved run by run so that they see the same machine load, medians printed; then one profile run with the
 /// runtime's JIT events, by namespace. Variants: the signing key loaded from the per-user cache (the default; the cache
 /// is filled by an unrecorded run first), a new key per process (<c>SigningKeyCacheDirectory = null</c>, as before the
-/// cache), and with <c>--probe-dll DLL</c> the same two from another build of this harness (e.g. a ReadyToRun publish).
+/// cache), with <c>--native EXE</c> the native mode (the Native AOT binary as a child process, key from the cache; later
+/// starts reuse the process, and once more with reuse off), and with <c>--probe-dll DLL</c> the same two in-process
+/// variants from another build of this harness (e.g. a ReadyToRun publish).
 /// </summary>
 public static class FixtureBench
 {
@@ -29,6 +31,12 @@ public static class FixtureBench
                 new("IL build, key from the per-user cache", self, ["--key-cache", keyCache]),
                 new("IL build, new key per process (no cache)", self, ["--key-cache", "none"]),
             };
+            if (Value(args, "--native") is { } native)
+            {
+                variants.Add(new("native mode (AOT child process), key from the cache", self, ["--key-cache", keyCache, "--native", native]));
+                variants.Add(new("native mode, reuse off (a process per start)", self, ["--key-cache", keyCache, "--native", native, "--no-reuse"]));
+            }
+
             if (other is not null)
             {
                 variants.Add(new($"{Path.GetFileName(Path.GetDirectoryName(other))}, key from the cache", other, ["--key-cache", keyCache]));
@@ -61,7 +69,7 @@ public static class FixtureBench
             {
                 var cold = v.Profiles.Select(p => p.Cold).ToList();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {v.Name} | {M(cold, c => c.BuilderMs):F0} | {M(cold, c => c.StartedMs):F0} | **{M(cold, c => c.FirstTokenMs):F0}** | {string.Join(", ", cold.Select(c => c.FirstTokenMs.ToString("F0", CultureInfo.InvariantCulture)))} | {M(cold, c => c.CpuMs):F0} | {M(cold, c => c.JitMethods):F0} | {M(cold, c => c.JitMs):F0} | {StartupSuite.Median(v.Profiles.SelectMany(p => p.WarmFirstTokenMs)):F0} | {StartupSuite.Median(v.ProcessMs):F0} |"));
+                    $"| {v.Name} | {(cold.Any(c => c.BuilderMs < 0) ? "n/a" : M(cold, c => c.BuilderMs).ToString("F0", CultureInfo.InvariantCulture))} | {M(cold, c => c.StartedMs):F0} | **{M(cold, c => c.FirstTokenMs):F0}** | {string.Join(", ", cold.Select(c => c.FirstTokenMs.ToString("F0", CultureInfo.InvariantCulture)))} | {M(cold, c => c.CpuMs):F0} | {M(cold, c => c.JitMethods):F0} | {M(cold, c => c.JitMs):F0} | {StartupSuite.Median(v.Profiles.SelectMany(p => p.WarmFirstTokenMs)):F0} | {StartupSuite.Median(v.ProcessMs):F0} |"));
             }
 
             var before = variants[0].Profiles.Select(p => p.BeforeFirst).ToList();

@@ -15,7 +15,9 @@ namespace Emulator.Benchmarks.Fixture;
 /// defaults (http and https), in a fresh process whose HTTP client is already warm, then its first signed create
 /// with a chat token. Prints one JSON line
 /// with the phases, the process's CPU time, the methods the JIT compiled by then and, with <c>--jit-events</c>, where
-/// they were. <c>--key-cache DIR|none</c> sets <see cref="AcsIdentityEmulatorOptions.SigningKeyCacheDirectory"/>.
+/// they were. <c>--key-cache DIR|none</c> sets <see cref="AcsIdentityEmulatorOptions.SigningKeyCacheDirectory"/>;
+/// <c>--native EXE</c> starts the Native AOT binary as a child process (<see cref="AcsIdentityEmulatorMode.NativeProcess"/>,
+/// later starts reuse it unless <c>--no-reuse</c>); the host-built phase is then not measured (no builder in this process).
 /// </summary>
 public static class FixtureProfileProbe
 {
@@ -30,12 +32,14 @@ public static class FixtureProfileProbe
         await FixtureStartProbe.WarmClientAsync(client); // the client's JIT is the test's, not the fixture's
         var baseline = Mark(Stopwatch.GetTimestamp());
 
-        var first = await OnceAsync(client, cache);
+        var native = Value(args, "--native");
+        var reuse = !args.Contains("--no-reuse");
+        var first = await OnceAsync(client, cache, native, reuse);
         var cold = first with { CpuMs = first.CpuMs - baseline.CpuMs, JitMethods = first.JitMethods - baseline.JitMethods, JitMs = first.JitMs - baseline.JitMs };
         var warm = new double[warmRuns];
         for (var i = 0; i < warmRuns; i++)
         {
-            warm[i] = (await OnceAsync(client, cache)).FirstTokenMs;
+            warm[i] = (await OnceAsync(client, cache, native, reuse)).FirstTokenMs;
         }
 
         var namespaces = listener?.ByNamespace.OrderByDescending(n => n.Value.Ms)
@@ -44,11 +48,13 @@ public static class FixtureProfileProbe
         return 0;
     }
 
-    private static async Task<FixtureRun> OnceAsync(HttpMessageInvoker client, string? cache)
+    private static async Task<FixtureRun> OnceAsync(HttpMessageInvoker client, string? cache, string? native, bool reuse)
     {
         var t0 = Stopwatch.GetTimestamp();
         PhaseMark? built = null;
-        var options = new AcsIdentityEmulatorOptions { ConfigureBuilder = _ => built = Mark(t0) };
+        var options = native is null
+            ? new AcsIdentityEmulatorOptions { ConfigureBuilder = _ => built = Mark(t0) }
+            : new AcsIdentityEmulatorOptions { Mode = AcsIdentityEmulatorMode.NativeProcess, ExecutablePath = native, ReuseNativeProcess = reuse };
         if (cache is not null)
         {
             options.SigningKeyCacheDirectory = cache == "none" ? null : cache;
@@ -56,7 +62,7 @@ public static class FixtureProfileProbe
 
         await using var emulator = await AcsIdentityEmulator.StartAsync(options);
         var started = Mark(t0);
-        var keys = emulator.Services.GetRequiredService<SigningKeyProvider>();
+        var generated = native is null && emulator.Services.GetRequiredService<SigningKeyProvider>().Generates;
         var api = new AcsApi(emulator.Endpoint, new AcsRequestSigner(Convert.FromBase64String(emulator.AccessKey), TimeProvider.System));
         using (var response = await client.SendAsync(api.Create(AcsApi.CreateWithTokenBody), CancellationToken.None))
         {
@@ -68,7 +74,8 @@ public static class FixtureProfileProbe
         }
 
         var first = Mark(t0);
-        return new FixtureRun(built?.Ms ?? double.NaN, started.Ms, first.Ms, first.CpuMs, first.JitMethods, first.JitMs, keys.Generates);
+        // BuilderMs -1: not measured (in native mode there is no host builder in this process).
+        return new FixtureRun(built?.Ms ?? -1, started.Ms, first.Ms, first.CpuMs, first.JitMethods, first.JitMs, generated);
     }
 
     private static PhaseMark Mark(long since) => new(
@@ -87,7 +94,7 @@ public static class FixtureProfileProbe
 /// <summary>Wall ms since the mark's start; the process's CPU ms, JIT-compiled methods and JIT ms since it started.</summary>
 public sealed record PhaseMark(double Ms, double CpuMs, long JitMethods, double JitMs);
 
-/// <summary>One fixture start: ms to the host being built (ConfigureBuilder), started, first token served; CPU and JIT by then.</summary>
+/// <summary>One fixture start: ms to the host being built (ConfigureBuilder; -1 in native mode), started, first token served; CPU and JIT by then.</summary>
 public sealed record FixtureRun(double BuilderMs, double StartedMs, double FirstTokenMs, double CpuMs, long JitMethods, double JitMs, bool GeneratedKey);
 
 /// <summary>A namespace's share of the JIT during the run.</summary>

@@ -15,6 +15,7 @@ internal sealed class ServerOptions
     public const string CertificatePasswordKey = SectionName + ":" + nameof(CertificatePassword);
     public const string MaxRequestBodyBytesKey = SectionName + ":" + nameof(MaxRequestBodyBytes);
     public const string MaxAdminRequestBodyBytesKey = SectionName + ":" + nameof(MaxAdminRequestBodyBytes);
+    public const string ExitWhenStdinClosesKey = SectionName + ":" + nameof(ExitWhenStdinCloses);
 
     /// <summary>HTTP port. 0 picks a free port. Default 8080.</summary>
     public int HttpPort { get; set; } = 8080;
@@ -47,6 +48,12 @@ internal sealed class ServerOptions
     /// <summary>Largest request body of the emulator's own <c>/emulator/*</c> routes, in bytes (1024 to 16777216). Default 1048576.</summary>
     public int MaxAdminRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Whether the emulator stops when its standard input reaches end of file, so a parent that started it with a pipe
+    /// (the test fixture's native mode) cannot leave it running when the parent dies. Default false.
+    /// </summary>
+    public bool ExitWhenStdinCloses { get; set; }
+
     /// <summary>Whether <see cref="DataDirectory"/> says to persist nothing.</summary>
     public bool IsEphemeral => string.Equals(DataDirectory, "none", StringComparison.OrdinalIgnoreCase);
 
@@ -66,6 +73,7 @@ internal sealed class ServerOptions
         SettingChecks.Port(configuration, HttpsPortKey, allowDisabled: true, errors);
         SettingChecks.Int(configuration, MaxRequestBodyBytesKey, 1024, 16 * 1024 * 1024, errors);
         SettingChecks.Int(configuration, MaxAdminRequestBodyBytesKey, 1024, 16 * 1024 * 1024, errors);
+        SettingChecks.Bool(configuration, ExitWhenStdinClosesKey, errors);
         var listen = configuration[ListenAddressKey];
         if (listen is not null && !Configuration.ListenAddress.TryParse(listen, out _))
         {

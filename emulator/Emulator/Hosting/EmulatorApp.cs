@@ -147,6 +147,7 @@ internal static class EmulatorApp
         }
 
         Banner.Write(app.Services, Console.Out);
+        StdinWatch.StopAtEndOfInput(app);
         await app.WaitForShutdownAsync();
         return app.Services.GetRequiredService<SigningKeyProvider>().Failed ? 2 : 0;
     }

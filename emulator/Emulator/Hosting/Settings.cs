@@ -23,6 +23,7 @@ internal static class Settings
         new(ServerOptions.CertificatePasswordKey, null, "", "Password of the PFX / encrypted PEM."),
         new(ServerOptions.MaxRequestBodyBytesKey, null, "`65536`", "Largest body of the emulated API, 1024 to 16777216; larger bodies get `413 RequestEntityTooLarge`."),
         new(ServerOptions.MaxAdminRequestBodyBytesKey, null, "`1048576`", "Largest body of the `/emulator/*` routes, 1024 to 16777216; larger bodies get a 413 problem."),
+        new(ServerOptions.ExitWhenStdinClosesKey, null, "`false`", "`true` stops the emulator when its standard input reaches end of file (the parent closed the pipe or died); the test fixture's native mode sets it."),
         new(ResourceOptions.AccessKeyKey, "--access-key", "generated (64 random bytes)", "Base64 key of the connection string."),
         new(ResourceOptions.IdKey, "--resource-id", "generated GUID", "The resource's immutable id, in identity ids and tokens."),
         new(ResourceOptions.LocationKey, "--location", "`unitedstates`", $"`resourceLocation` claim; `rgn` is derived (`amer`, `ca`, `au`, `apac`, `emea`). One of `unitedstates`, `canada`, `brazil`, `australia`, `asiapacific`, `japan`, `korea`, `india`, `europe`, `uk`, `france`, `germany`, `switzerland`, `norway`, `uae`, `africa` (any case); anything else is refused at start unless `{ResourceOptions.AllowCustomLocationKey}` is `true`."),

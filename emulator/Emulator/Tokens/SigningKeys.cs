@@ -74,6 +74,9 @@ internal sealed class SigningKeys
         return new SigningKeys(Kept.Read(data) ?? Kept.Create(data, CreateCertificate(RSA.Create(2048))));
     }
 
+    /// <summary>A new RSA-2048 key in a self-signed certificate, as the emulator generates (the test fixture caches one for its child processes).</summary>
+    internal static X509Certificate2 GenerateCertificate() => CreateCertificate(RSA.Create(2048));
+
     /// <summary>A PEM file with an RSA private key and no certificate: the key in a self-signed one.</summary>
     private static X509Certificate2 FromKeyOnly(string pem, string? password)
     {
