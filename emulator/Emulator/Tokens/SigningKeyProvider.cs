@@ -94,18 +94,24 @@ internal sealed partial class SigningKeyProvider
     /// <summary>Nothing at all at the path (a dangling or looping link is something: its load must fail the start, not be replaced).</summary>
     private static bool IsAbsent(string path) => !File.Exists(path) && !Directory.Exists(path) && new FileInfo(path).LinkTarget is null;
 
-    private static Task<SigningKeys> GenerateAsync(Func<SigningKeys> load, ILogger logger) => Task.Run(() =>
-    {
-        try
+    // On a thread of its own (LongRunning), not the thread pool's: at start-up the pool has one thread per core, and
+    // hundreds of milliseconds of key generation on one of them would delay the first requests, readiness included.
+    private static Task<SigningKeys> GenerateAsync(Func<SigningKeys> load, ILogger logger) => Task.Factory.StartNew(
+        () =>
         {
-            return load();
-        }
-        catch (Exception ex)
-        {
-            LogGenerationFailed(logger, ex);
-            throw;
-        }
-    });
+            try
+            {
+                return load();
+            }
+            catch (Exception ex)
+            {
+                LogGenerationFailed(logger, ex);
+                throw;
+            }
+        },
+        CancellationToken.None,
+        TaskCreationOptions.LongRunning,
+        TaskScheduler.Default);
 
     [LoggerMessage(EventId = 1950, Level = LogLevel.Critical, Message = "The token signing key could not be generated (Tokens:SigningKeyPath / Server:DataDirectory); the emulator stops")]
     private static partial void LogGenerationFailed(ILogger logger, Exception exception);
