@@ -64,12 +64,13 @@ public static class AotComparison
                 {
                     b.WithData.Add(await StartOnceAsync(b, b.DataDirectory!));
                     b.WithoutData.Add(await StartOnceAsync(b, "none"));
+                    b.WithHttps.Add(await StartOnceAsync(b, b.DataDirectory!, https: true));
                 }
             }
 
             foreach (var b in builds)
             {
-                Log($"  {b.Name}: ready {Median(b.WithData, s => s.ReadyMs):F0} ms with a data directory, {Median(b.WithoutData, s => s.ReadyMs):F0} ms with --data-dir none; first token {Median(b.WithData, s => s.FirstTokenMs):F0} / {Median(b.WithoutData, s => s.FirstTokenMs):F0} ms");
+                Log($"  {b.Name}: ready {Median(b.WithData, s => s.ReadyMs):F0} ms with a data directory, {Median(b.WithoutData, s => s.ReadyMs):F0} ms with --data-dir none, {Median(b.WithHttps, s => s.ReadyMs):F0} ms with https too; first token {Median(b.WithData, s => s.FirstTokenMs):F0} / {Median(b.WithoutData, s => s.FirstTokenMs):F0} ms");
             }
 
             Log("in-process fixture (JIT, fresh process each) ...");
@@ -207,14 +208,23 @@ public static class AotComparison
 
     public static double Median<T>(IEnumerable<T> values, Func<T, double> pick) => StartupSuite.Median(values.Select(pick));
 
-    /// <summary>Process start → <c>/emulator/health/ready</c> 200 → the first signed create with a token (201).</summary>
-    private static async Task<StartSample> StartOnceAsync(Build build, string dataDirectory)
+    /// <summary>
+    /// Process start → <c>/emulator/health/ready</c> 200 → the first signed create with a token (201), over http; with
+    /// <paramref name="https"/> the HTTPS listener is on too (on a free port, as by default), otherwise off.
+    /// </summary>
+    private static async Task<StartSample> StartOnceAsync(Build build, string dataDirectory, bool https = false)
     {
         var credentials = Credentials.NewRandom();
         var port = FreePort.Next();
         using var client = ClientFactory.Create(1);
+        var arguments = EmulatorTarget.Arguments(port, credentials, dataDirectory).ToList();
+        if (https)
+        {
+            arguments[arguments.IndexOf("--https-port") + 1] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        }
+
         var watch = Stopwatch.StartNew();
-        using var server = ChildServer.Start(build.Name, build.Path, port, EmulatorTarget.Arguments(port, credentials, dataDirectory));
+        using var server = ChildServer.Start(build.Name, build.Path, port, arguments);
         var api = new AcsApi(server.BaseUri, credentials.Signer());
         double ready = 0;
         while (ready == 0)
@@ -275,6 +285,8 @@ public static class AotComparison
 
         public List<StartSample> WithoutData { get; } = [];
 
+        public List<StartSample> WithHttps { get; } = [];
+
         public long IdleBytes { get; set; }
 
         public long IdentitiesBytes { get; set; }
@@ -287,6 +299,6 @@ public static class AotComparison
 
         public List<LoadResult> Load { get; } = [];
 
-        public AotBuildResult ToResult(long fileBytes) => new(Name, fileBytes, [.. WithData], [.. WithoutData], IdleBytes, IdentitiesBytes, LoadedBytes, PopulateSeconds, TokenPopulateSeconds, [.. Load]);
+        public AotBuildResult ToResult(long fileBytes) => new(Name, fileBytes, [.. WithData], [.. WithoutData], [.. WithHttps], IdleBytes, IdentitiesBytes, LoadedBytes, PopulateSeconds, TokenPopulateSeconds, [.. Load]);
     }
 }

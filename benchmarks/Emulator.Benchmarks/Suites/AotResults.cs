@@ -16,6 +16,7 @@ public sealed record AotBuildResult(
     long FileBytes,
     StartSample[] WithDataDirectory,
     StartSample[] WithoutDataDirectory,
+    StartSample[] WithHttps,
     long IdleBytes,
     long IdentitiesBytes,
     long LoadedBytes,
