@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using Emulator.Configuration;
 using Emulator.Faults;
+using Emulator.Hosting;
 using Emulator.Journal;
 using Emulator.Snapshots;
 using Emulator.Tokens;
@@ -76,18 +77,30 @@ internal sealed class NativeEmulator : IEmulatorBackend
     {
         RefuseInProcessOnlyOptions(options);
         var executable = NativeExecutable.Locate(options.ExecutablePath);
-        var arguments = Arguments(options);
+        var keyCache = FixtureSettings.KeyCacheDirectory(options);
+        var (cachedKey, keyCheck) = keyCache is null ? (null, null) : CachedKey(keyCache);
+        var arguments = Arguments(options, cachedKey);
         var reusable = options.ReuseNativeProcess && !options.Settings.Any(s => s.Value is not null && NotReusable.Any(k => s.Key.StartsWith(k, StringComparison.OrdinalIgnoreCase)));
-        var poolKey = reusable ? string.Join('\0', arguments.Prepend(executable)) : null;
-        if (poolKey is not null && NativeEmulatorPool.TryTake(poolKey) is { } idle)
+        string? PoolKey() => reusable ? string.Join('\0', arguments.Prepend(executable)) : null;
+        if (PoolKey() is { } key && NativeEmulatorPool.TryTake(key) is { } idle)
         {
-            return new NativeEmulator(idle, poolKey);
+            return new NativeEmulator(idle, key);
         }
 
         var listen = options.Settings.TryGetValue(ServerOptions.ListenAddressKey, out var address) && address is not null ? address : "localhost";
         var adminAddress = ListenAddress.TryParse(listen, out var parsed) ? parsed.LocalAddress : System.Net.IPAddress.Loopback; // an invalid one fails the child's start
-        var process = await NativeEmulatorProcess.StartAsync(executable, arguments, Environment(options), adminAddress, options.NativeStartTimeout, cancellationToken).ConfigureAwait(false);
-        return new NativeEmulator(process, poolKey);
+        Task<NativeEmulatorProcess> Start() => NativeEmulatorProcess.StartAsync(executable, arguments, Environment(options), adminAddress, options.NativeStartTimeout, cancellationToken);
+        var starting = Start();
+        if (keyCheck is not null && !await keyCheck.ConfigureAwait(false))
+        {
+            // The cached file turned out unusable (damaged, or near its expiry) while the child started with it: stop
+            // that child, whatever became of it, and start again with a new key.
+            await DiscardAsync(starting).ConfigureAwait(false);
+            arguments = Arguments(options, KeyFiles[keyCache!] = CreateCachedKey(keyCache!));
+            starting = Start();
+        }
+
+        return new NativeEmulator(await starting.ConfigureAwait(false), PoolKey());
     }
 
     public void Reset() => _process.Admin.Reset();
@@ -155,10 +168,8 @@ internal sealed class NativeEmulator : IEmulatorBackend
     }
 
     /// <summary>The command line: every setting as <c>--Key=value</c>, the signing key from the per-user cache.</summary>
-    private static List<string> Arguments(AcsIdentityEmulatorOptions options)
+    private static List<string> Arguments(AcsIdentityEmulatorOptions options, string? cachedKey)
     {
-        var keyCache = FixtureSettings.KeyCacheDirectory(options);
-        var cachedKey = keyCache is null ? null : CachedKey(keyCache);
         var settings = FixtureSettings.From(options, cachedKey,
         [
             new(ServerOptions.ExitWhenStdinClosesKey, "true"),
@@ -168,14 +179,36 @@ internal sealed class NativeEmulator : IEmulatorBackend
         return [.. settings.Where(s => s.Value is not null).OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase).Select(s => $"--{s.Key}={s.Value}")];
     }
 
-    private static string? CachedKey(string directory)
+    /// <summary>
+    /// The cached key file for the child, checked once per folder and process. Loading it to check it takes the test
+    /// process 50-100 ms (the PKCS#12 loader's first use), so a file that is there and private is passed at once and
+    /// checked while the child starts (<c>Check</c>: false means start again with a new key). No file: one is made now.
+    /// </summary>
+    private static (string? Path, Task<bool>? Check) CachedKey(string directory)
     {
         if (KeyFiles.TryGetValue(directory, out var known) && known is not null && File.Exists(known))
         {
-            return known;
+            return (known, null);
         }
 
-        return KeyFiles[directory] = SigningKeyCache.TryFind(directory) ?? CreateCachedKey(directory);
+        if (SigningKeyCache.Candidate(directory) is { } candidate)
+        {
+            return (candidate, Task.Run(() => (KeyFiles[directory] = SigningKeyCache.TryFind(directory)) is not null));
+        }
+
+        return (KeyFiles[directory] = CreateCachedKey(directory), null);
+    }
+
+    private static async Task DiscardAsync(Task<NativeEmulatorProcess> starting)
+    {
+        try
+        {
+            await (await starting.ConfigureAwait(false)).StopAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is EmulatorConfigurationException or InvalidOperationException or TimeoutException)
+        {
+            // It did not start (a damaged key fails its start): nothing to stop.
+        }
     }
 
     /// <summary>No usable cached key yet: make one now and save it, so this and every later process load it; null if it cannot be saved.</summary>

@@ -27,13 +27,27 @@ internal static class SigningKeyCache
         return Path.Combine(root, "acs-identity-emulator", "testing");
     }
 
+    /// <summary>The cached key's path when the file exists and only this user can read and write it (not loaded: see <see cref="TryFind"/>); else null.</summary>
+    public static string? Candidate(string directory)
+    {
+        var path = Path.Combine(directory, FileName);
+        try
+        {
+            return File.Exists(path) && IsPrivate(directory) && IsPrivate(path) ? path : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The cached key's path when it holds a usable RSA key that only this user can read and write; else null.</summary>
     public static string? TryFind(string directory)
     {
         var path = Path.Combine(directory, FileName);
         try
         {
-            if (!File.Exists(path) || !IsPrivate(directory) || !IsPrivate(path))
+            if (Candidate(directory) is null)
             {
                 return null;
             }

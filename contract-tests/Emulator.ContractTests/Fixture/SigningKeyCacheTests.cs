@@ -39,12 +39,14 @@ public sealed class SigningKeyCacheTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task StartAsync_WithACachedKey_SignsWithIt()
+    [Theory]
+    [InlineData(AcsIdentityEmulatorMode.InProcess)]
+    [InlineData(AcsIdentityEmulatorMode.NativeProcess)]
+    public async Task StartAsync_WithACachedKey_SignsWithIt(AcsIdentityEmulatorMode mode)
     {
         var cached = WriteKey(UserOnlyFile);
 
-        await using var emulator = await AcsIdentityEmulator.StartAsync(Options(Cache), Ct);
+        await using var emulator = await AcsIdentityEmulator.StartAsync(Options(Cache, mode), Ct);
 
         Assert.Equal(cached, await TokenKeyIdAsync(emulator));
     }
@@ -93,8 +95,10 @@ public sealed class SigningKeyCacheTests : IDisposable
         Assert.Equal(UserOnlyFile, File.GetUnixFileMode(KeyFile));
     }
 
-    [Fact]
-    public async Task StartAsync_WithADamagedCachedKey_StartsAndReplacesIt()
+    [Theory]
+    [InlineData(AcsIdentityEmulatorMode.InProcess)]
+    [InlineData(AcsIdentityEmulatorMode.NativeProcess)] // the child starts with the file while it is checked, fails, and is started again with a new key
+    public async Task StartAsync_WithADamagedCachedKey_StartsAndReplacesIt(AcsIdentityEmulatorMode mode)
     {
         Directory.CreateDirectory(Cache);
         File.WriteAllBytes(KeyFile, "not a PKCS#12 file"u8.ToArray());
@@ -104,13 +108,19 @@ public sealed class SigningKeyCacheTests : IDisposable
             File.SetUnixFileMode(KeyFile, UserOnlyFile);
         }
 
-        await using var emulator = await AcsIdentityEmulator.StartAsync(Options(Cache), Ct);
+        await using var emulator = await AcsIdentityEmulator.StartAsync(Options(Cache, mode), Ct);
         var kid = await TokenKeyIdAsync(emulator);
 
         await WaitForAsync(() => Thumbprint(KeyFile) == kid);
     }
 
-    private static AcsIdentityEmulatorOptions Options(string? cache) => new() { EnableHttps = false, SigningKeyCacheDirectory = cache };
+    private static AcsIdentityEmulatorOptions Options(string? cache, AcsIdentityEmulatorMode mode = AcsIdentityEmulatorMode.InProcess)
+    {
+        var options = mode == AcsIdentityEmulatorMode.NativeProcess ? NativeBinary.Options() : new AcsIdentityEmulatorOptions();
+        options.EnableHttps = false;
+        options.SigningKeyCacheDirectory = cache;
+        return options;
+    }
 
     /// <summary>Writes a new key into the cache folder (0700) with <paramref name="mode"/>; returns its thumbprint.</summary>
     private string WriteKey(UnixFileMode mode)
