@@ -4,7 +4,6 @@ using System.Net;
 using System.Text.Json;
 using Emulator.Benchmarks.Http;
 using Emulator.Benchmarks.Load;
-using Emulator.Benchmarks.Processes;
 using Emulator.Benchmarks.Reporting;
 
 namespace Emulator.Benchmarks.Suites;
@@ -208,59 +207,11 @@ public static class AotComparison
 
     public static double Median<T>(IEnumerable<T> values, Func<T, double> pick) => StartupSuite.Median(values.Select(pick));
 
-    /// <summary>
-    /// Process start → <c>/emulator/health/ready</c> 200 → the first signed create with a token (201), over http; with
-    /// <paramref name="https"/> the HTTPS listener is on too (on a free port, as by default), otherwise off.
-    /// </summary>
+    /// <summary>One start of <paramref name="build"/> (<see cref="PublishedStart.OnceAsync"/>), over a client of its own.</summary>
     private static async Task<StartSample> StartOnceAsync(Build build, string dataDirectory, bool https = false)
     {
-        var credentials = Credentials.NewRandom();
-        var port = FreePort.Next();
         using var client = ClientFactory.Create(1);
-        var arguments = EmulatorTarget.Arguments(port, credentials, dataDirectory).ToList();
-        if (https)
-        {
-            arguments[arguments.IndexOf("--https-port") + 1] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        }
-
-        var watch = Stopwatch.StartNew();
-        using var server = ChildServer.Start(build.Name, build.Path, port, arguments);
-        var api = new AcsApi(server.BaseUri, credentials.Signer());
-        double ready = 0;
-        while (ready == 0)
-        {
-            if (server.HasExited || watch.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                throw new HarnessException($"{build.Name} was not ready within 60 s:\n{server.Output()}");
-            }
-
-            try
-            {
-                using var response = await client.SendAsync(api.Get("/emulator/health/ready"), CancellationToken.None);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    ready = watch.Elapsed.TotalMilliseconds;
-                    break;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(1);
-        }
-
-        using (var response = await client.SendAsync(api.Create(AcsApi.CreateWithTokenBody), CancellationToken.None))
-        {
-            var body = await response.Content.ReadAsByteArrayAsync();
-            if (response.StatusCode != HttpStatusCode.Created || !ResponseChecks.IsIdentityWithToken(body))
-            {
-                throw new HarnessException($"{build.Name}: the first create with a token right after ready answered {(int)response.StatusCode} '{ResponseChecks.Excerpt(body)}'.");
-            }
-        }
-
-        return new StartSample(ready, watch.Elapsed.TotalMilliseconds, server.CpuTime().TotalMilliseconds);
+        return await PublishedStart.OnceAsync(build.Name, build.Path, dataDirectory, client, https);
     }
 
     private static long? Bytes(string? value) => long.TryParse(value, CultureInfo.InvariantCulture, out var b) && b > 0 ? b : null;

@@ -10,14 +10,21 @@ public static class PublishedStart
 {
     /// <summary>
     /// Starts <paramref name="path"/> (an <c>Emulator.dll</c> or a native binary) on a free loopback port, polls ready
-    /// every millisecond, then sends one create with a chat token and checks the answer; the process is killed after.
+    /// every millisecond over http, then sends one create with a chat token and checks the answer; the process is
+    /// killed after. With <paramref name="https"/> the HTTPS listener is on too (a free port, as by default), else off.
     /// </summary>
-    public static async Task<StartSample> OnceAsync(string name, string path, string dataDirectory, HttpMessageInvoker client)
+    public static async Task<StartSample> OnceAsync(string name, string path, string dataDirectory, HttpMessageInvoker client, bool https = false)
     {
         var credentials = Credentials.NewRandom();
         var port = FreePort.Next();
+        var arguments = EmulatorTarget.Arguments(port, credentials, dataDirectory).ToList();
+        if (https)
+        {
+            arguments[arguments.IndexOf("--https-port") + 1] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var watch = Stopwatch.StartNew();
-        using var server = ChildServer.Start(name, path, port, EmulatorTarget.Arguments(port, credentials, dataDirectory));
+        using var server = ChildServer.Start(name, path, port, arguments);
         var api = new AcsApi(server.BaseUri, credentials.Signer());
         double ready = 0;
         while (ready == 0)
